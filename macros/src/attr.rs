@@ -1,0 +1,541 @@
+//! Attribute syntax: the darling receivers for `#[api(...)]` on the container, each variant and
+//! each field, and the value types whose checks need only the value itself (so each error is
+//! spanned on its literal).
+
+use darling::util::Flag;
+use darling::{Error, FromDeriveInput, FromField, FromMeta, FromVariant, Result};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Lit, LitStr, Path};
+
+use crate::case::Style;
+use crate::http::{self, Status};
+
+/// `#[api(...)]` on the enum or struct.
+#[derive(FromDeriveInput)]
+#[darling(attributes(api), forward_attrs(doc))]
+pub struct Container {
+    pub attrs: Vec<syn::Attribute>,
+    pub rename_all: Option<RenameAll>,
+    pub type_base: Option<AbsoluteUri>,
+    #[darling(rename = "crate")]
+    pub krate: Option<Path>,
+    /// Keys shared with variants: `category` and `challenge` are defaults for every variant; the
+    /// others are only allowed on a struct, where the container is the one catalog entry.
+    #[darling(flatten)]
+    pub keys: Keys,
+}
+
+/// `#[api(...)]` on a variant (or, flattened into [`Container`], on a struct).
+#[derive(FromMeta, Default)]
+pub struct Keys {
+    pub code: Option<LitStr>,
+    pub status: Option<StatusValue>,
+    pub title: Option<LitStr>,
+    pub detail: Option<LitStr>,
+    pub retry: Option<RetryValue>,
+    pub retry_after: Option<Seconds>,
+    pub resolve: Option<ResolveKeys>,
+    pub category: Option<LitStr>,
+    #[darling(rename = "type")]
+    pub type_uri: Option<AbsoluteUri>,
+    pub challenge: Option<LitStr>,
+    pub allow: Option<AllowValue>,
+    pub transparent: Flag,
+}
+
+impl Keys {
+    /// Each key that was given, with the span of its value, for checks about which keys may
+    /// stand where.
+    pub fn given(&self) -> Vec<(&'static str, Span)> {
+        let mut given = Vec::new();
+        let mut push = |name, span: Option<Span>| {
+            if let Some(span) = span {
+                given.push((name, span));
+            }
+        };
+        push("code", self.code.as_ref().map(LitStr::span));
+        push("status", self.status.as_ref().map(|s| s.span));
+        push("title", self.title.as_ref().map(LitStr::span));
+        push("detail", self.detail.as_ref().map(LitStr::span));
+        push("retry", self.retry.as_ref().map(|r| r.span));
+        push("retry_after", self.retry_after.as_ref().map(|r| r.span));
+        push("resolve", self.resolve.as_ref().map(|r| r.span));
+        push("category", self.category.as_ref().map(LitStr::span));
+        push("type", self.type_uri.as_ref().map(|t| t.lit.span()));
+        push("challenge", self.challenge.as_ref().map(LitStr::span));
+        push("allow", self.allow.as_ref().map(|a| a.lit.span()));
+        push("transparent", self.transparent.is_present().then(|| self.transparent.span()));
+        given
+    }
+}
+
+/// A variant of the enum.
+#[derive(FromVariant)]
+#[darling(attributes(api), forward_attrs(doc))]
+pub struct Variant {
+    pub ident: Ident,
+    pub attrs: Vec<syn::Attribute>,
+    pub fields: darling::ast::Fields<Field>,
+    #[darling(flatten)]
+    pub keys: Keys,
+}
+
+/// A field of a variant or struct.
+#[derive(FromField)]
+#[darling(attributes(api), forward_attrs(doc, source, from))]
+pub struct Field {
+    pub ident: Option<Ident>,
+    pub ty: syn::Type,
+    pub attrs: Vec<syn::Attribute>,
+    pub skip: Flag,
+    pub expose: Flag,
+    pub rename: Option<MemberName>,
+    pub retry_after: Flag,
+    pub source: Flag,
+}
+
+/// `status = 402` or `status = "PAYMENT_REQUIRED"`, resolved against the registry.
+pub struct StatusValue {
+    pub status: &'static Status,
+    pub span: Span,
+}
+
+impl FromMeta for StatusValue {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let span = value.span();
+        match value {
+            Lit::Int(int) => {
+                let code: u32 = int.base10_parse().map_err(|_| not_a_status(int.base10_digits()))?;
+                let status = status_by_code(code)?;
+                Ok(StatusValue { status, span })
+            }
+            Lit::Str(s) => {
+                let name = s.value();
+                if let Some(status) = http::by_name(&name) {
+                    return Ok(StatusValue { status, span });
+                }
+                if let Ok(code) = name.parse::<u32>() {
+                    return Err(Error::custom(format!(
+                        "`status` takes the number itself: write `status = {code}` without quotes"
+                    )));
+                }
+                Err(unknown_status_name(&name))
+            }
+            _ => Err(Error::custom(STATUS_FORMS)),
+        }
+    }
+
+    fn from_expr(expr: &Expr) -> Result<Self> {
+        match expr {
+            Expr::Lit(lit) => Self::from_value(&lit.lit),
+            Expr::Group(group) => Self::from_expr(&group.expr),
+            _ => Err(Error::custom(STATUS_FORMS).with_span(expr)),
+        }
+        .map_err(|e| e.with_span(expr))
+    }
+}
+
+const STATUS_FORMS: &str = "`status` takes an integer such as `status = 404` or an `http::StatusCode` constant name such as `status = \"NOT_FOUND\"`";
+
+fn not_a_status(code: impl std::fmt::Display) -> Error {
+    Error::custom(format!(
+        "status {code} is not a valid HTTP status code; use a registered 4xx or 5xx code such as 400 or 500"
+    ))
+}
+
+fn status_by_code(code: u32) -> Result<&'static Status> {
+    let Ok(code16) = u16::try_from(code) else {
+        return Err(not_a_status(code));
+    };
+    if !(100..=599).contains(&code16) {
+        return Err(not_a_status(code));
+    }
+    if code16 < 400 {
+        return Err(Error::custom(format!(
+            "status {code} is not an error status; use a 4xx or 5xx code"
+        )));
+    }
+    if let Some(status) = http::by_code(code16) {
+        return Ok(status);
+    }
+    let (below, above) = http::nearest(code16);
+    let nearest = [below, above]
+        .into_iter()
+        .flatten()
+        .map(|s| format!("{} ({})", s.code, s.phrase))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let what = if code16 == 418 {
+        "is marked (unused) in the IANA HTTP status code registry"
+    } else {
+        "is not registered in the IANA HTTP status code registry"
+    };
+    Err(Error::custom(format!(
+        "status {code} {what}; use a registered code, the nearest are {nearest}"
+    )))
+}
+
+fn unknown_status_name(name: &str) -> Error {
+    match crate::diag::did_you_mean(name, http::names()) {
+        Some(best) => Error::custom(format!(
+            "unknown status name `{name}`; did you mean `{best}`?"
+        )),
+        None => Error::custom(format!(
+            "unknown status name `{name}`; {}",
+            &STATUS_FORMS[STATUS_FORMS.find("an integer").unwrap_or(0)..]
+        )),
+    }
+}
+
+/// The retry strategies accepted by `retry = "..."`, and `true` / `false`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryKind {
+    No,
+    Yes,
+    Backoff,
+    AfterDelay,
+    AfterReauth,
+    Later,
+    NewKey,
+}
+
+impl RetryKind {
+    pub const STRATEGIES: &[(&str, RetryKind)] = &[
+        ("backoff", RetryKind::Backoff),
+        ("after_delay", RetryKind::AfterDelay),
+        ("after_reauth", RetryKind::AfterReauth),
+        ("later", RetryKind::Later),
+        ("new_key", RetryKind::NewKey),
+    ];
+
+    /// The `apierror::Retry` variant name.
+    pub fn variant(self) -> &'static str {
+        match self {
+            RetryKind::No => "No",
+            RetryKind::Yes => "Yes",
+            RetryKind::Backoff => "Backoff",
+            RetryKind::AfterDelay => "AfterDelay",
+            RetryKind::AfterReauth => "AfterReauth",
+            RetryKind::Later => "Later",
+            RetryKind::NewKey => "NewKey",
+        }
+    }
+}
+
+const RETRY_FORMS: &str = "`retry` takes `true`, `false`, or one of \"backoff\", \"after_delay\", \"after_reauth\", \"later\", \"new_key\"";
+
+/// `retry = false`, `retry = true` or `retry = "strategy"`.
+pub struct RetryValue {
+    pub kind: RetryKind,
+    pub span: Span,
+}
+
+impl FromMeta for RetryValue {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let span = value.span();
+        let kind = match value {
+            Lit::Bool(b) if b.value => RetryKind::Yes,
+            Lit::Bool(_) => RetryKind::No,
+            Lit::Str(s) => {
+                let name = s.value();
+                match RetryKind::STRATEGIES.iter().find(|(n, _)| *n == name) {
+                    Some((_, kind)) => *kind,
+                    None if name == "true" || name == "false" => {
+                        return Err(Error::custom(format!(
+                            "`retry` takes a bool without quotes: write `retry = {name}`"
+                        )));
+                    }
+                    None => {
+                        let names = RetryKind::STRATEGIES.iter().map(|(n, _)| *n);
+                        return Err(Error::custom(
+                            match crate::diag::did_you_mean(&name, names) {
+                                Some(best) => format!(
+                                    "unknown retry strategy `{name}`; did you mean `{best}`?"
+                                ),
+                                None => format!("unknown retry strategy `{name}`; {RETRY_FORMS}"),
+                            },
+                        ));
+                    }
+                }
+            }
+            _ => return Err(Error::custom(RETRY_FORMS)),
+        };
+        Ok(RetryValue { kind, span })
+    }
+
+    fn from_expr(expr: &Expr) -> Result<Self> {
+        lit_expr(expr, RETRY_FORMS).and_then(Self::from_value)
+            .map_err(|e| e.with_span(expr))
+    }
+}
+
+/// `retry_after = 60`: a positive whole number of seconds.
+pub struct Seconds {
+    pub value: u64,
+    pub span: Span,
+}
+
+const SECONDS_FORMS: &str =
+    "`retry_after` takes a positive whole number of seconds, such as `retry_after = 60`";
+
+impl FromMeta for Seconds {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let Lit::Int(int) = value else {
+            return Err(Error::custom(SECONDS_FORMS));
+        };
+        match int.base10_parse::<u64>() {
+            Ok(0) => Err(Error::custom(
+                "`retry_after = 0` tells clients not to wait; give a positive number of seconds or remove it",
+            )),
+            Ok(value) => Ok(Seconds {
+                value,
+                span: int.span(),
+            }),
+            Err(_) => Err(Error::custom(SECONDS_FORMS)),
+        }
+    }
+
+    fn from_expr(expr: &Expr) -> Result<Self> {
+        lit_expr(expr, SECONDS_FORMS).and_then(Self::from_value)
+            .map_err(|e| e.with_span(expr))
+    }
+}
+
+/// Unwraps an expression that should be a plain literal.
+fn lit_expr<'a>(expr: &'a Expr, forms: &str) -> Result<&'a Lit> {
+    match expr {
+        Expr::Lit(lit) => Ok(&lit.lit),
+        Expr::Group(group) => lit_expr(&group.expr, forms),
+        _ => Err(Error::custom(forms)),
+    }
+}
+
+/// `rename_all = "snake_case"`.
+pub struct RenameAll {
+    pub style: Style,
+}
+
+impl FromMeta for RenameAll {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let Lit::Str(s) = value else {
+            return Err(rename_all_forms());
+        };
+        let name = s.value();
+        match Style::from_name(&name) {
+            Some(style) => Ok(RenameAll { style }),
+            None => Err(
+                match crate::diag::did_you_mean(&name, Style::ALL.iter().map(|s| s.name())) {
+                    Some(best) => Error::custom(format!(
+                        "unknown `rename_all` style `{name}`; did you mean `{best}`?"
+                    )),
+                    None => Error::custom(format!("unknown `rename_all` style `{name}`; {}", forms_of_rename_all())),
+                },
+            ),
+        }
+    }
+}
+
+fn forms_of_rename_all() -> String {
+    let names: Vec<_> = Style::ALL.iter().map(|s| format!("\"{}\"", s.name())).collect();
+    format!("use one of {}", names.join(", "))
+}
+
+fn rename_all_forms() -> Error {
+    Error::custom(format!("`rename_all` takes a string; {}", forms_of_rename_all()))
+}
+
+/// `type_base` and `type`: an absolute URI (RFC 3986: a scheme followed by `:`).
+pub struct AbsoluteUri {
+    pub lit: LitStr,
+}
+
+impl FromMeta for AbsoluteUri {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let Lit::Str(lit) = value else {
+            return Err(Error::custom(
+                "expected a string with an absolute URI, such as \"https://docs.example.com/errors/\"",
+            ));
+        };
+        let uri = lit.value();
+        if !is_absolute_uri(&uri) {
+            return Err(Error::custom(format!(
+                "`{uri}` is not an absolute URI; problem type URIs need a scheme, such as \"https://docs.example.com/errors/\""
+            ))
+            .with_span(lit));
+        }
+        Ok(AbsoluteUri { lit: lit.clone() })
+    }
+}
+
+/// RFC 3986 `scheme ":" hier-part`, with no whitespace or characters a URI cannot hold.
+pub fn is_absolute_uri(uri: &str) -> bool {
+    let Some((scheme, rest)) = uri.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    scheme_ok
+        && !rest.is_empty()
+        && uri
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+}
+
+/// `allow = "GET, POST"`: a comma-separated list of request methods.
+pub struct AllowValue {
+    pub lit: LitStr,
+}
+
+impl FromMeta for AllowValue {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let Lit::Str(lit) = value else {
+            return Err(Error::custom("`allow` takes a string of methods, such as \"GET, POST\""));
+        };
+        let text = lit.value();
+        for method in text.split(',').map(str::trim) {
+            if !http::METHODS.contains(&method) {
+                return Err(Error::custom(format!(
+                    "`allow` lists `{method}`, which is not an HTTP method; use a comma-separated list such as \"GET, POST\""
+                ))
+                .with_span(lit));
+            }
+        }
+        Ok(AllowValue { lit: lit.clone() })
+    }
+}
+
+/// `rename = "name"` on a field: 3 or more of `[A-Za-z0-9_]`, starting with a letter.
+pub struct MemberName {
+    pub lit: LitStr,
+}
+
+impl FromMeta for MemberName {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let Lit::Str(lit) = value else {
+            return Err(Error::custom("`rename` takes a string, such as `rename = \"limit\"`"));
+        };
+        let name = lit.value();
+        let valid = name.len() >= 3
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            return Err(Error::custom(format!(
+                "`rename = \"{name}\"` is not a valid member name; use 3 or more letters, digits or `_`, starting with a letter (RFC 9457, section 3.2)"
+            ))
+            .with_span(lit));
+        }
+        Ok(MemberName { lit: lit.clone() })
+    }
+}
+
+/// `resolve(message, url, action, method, endpoint)`.
+pub struct ResolveKeys {
+    pub message: Option<LitStr>,
+    pub url: Option<LitStr>,
+    pub action: Option<LitStr>,
+    pub method: Option<LitStr>,
+    pub endpoint: Option<LitStr>,
+    pub span: Span,
+}
+
+#[derive(FromMeta)]
+struct ResolveParts {
+    message: Option<LitStr>,
+    url: Option<LitStr>,
+    action: Option<LitStr>,
+    method: Option<LitStr>,
+    endpoint: Option<LitStr>,
+}
+
+impl FromMeta for ResolveKeys {
+    fn from_meta(item: &syn::Meta) -> Result<Self> {
+        let path = item.path().clone();
+        let span = path.span();
+        let parts = ResolveParts::from_meta(item)?;
+        let mut errors = Error::accumulator();
+        if let Some(url) = &parts.url {
+            let value = url.value();
+            let ok = value.starts_with('/') && !value.starts_with("//") && !value.contains(char::is_whitespace)
+                || (value.starts_with("https://") || value.starts_with("http://")) && is_absolute_uri(&value);
+            if !ok {
+                errors.push(
+                    Error::custom(format!(
+                        "`resolve(url = \"{value}\")` is neither an absolute http(s) URL nor a path; write \"https://...\" or \"/...\""
+                    ))
+                    .with_span(url),
+                );
+            }
+        }
+        if let Some(action) = &parts.action {
+            let value = action.value();
+            if !crate::case::Style::Snake.is_followed_by(&value) || value.is_empty() {
+                errors.push(
+                    Error::custom(format!(
+                        "`resolve(action = \"{value}\")` is not snake_case; write `{}`",
+                        crate::case::Style::Snake.apply(&value)
+                    ))
+                    .with_span(action),
+                );
+            }
+        }
+        if let Some(method) = &parts.method {
+            let value = method.value();
+            if !http::METHODS.contains(&value.as_str()) {
+                let upper = value.to_ascii_uppercase();
+                let hint = if http::METHODS.contains(&upper.as_str()) {
+                    format!("write `{upper}`")
+                } else {
+                    format!("use one of {}", http::METHODS.join(", "))
+                };
+                errors.push(
+                    Error::custom(format!(
+                        "`resolve(method = \"{value}\")` is not an HTTP method; {hint}"
+                    ))
+                    .with_span(method),
+                );
+            }
+        }
+        if let Some(endpoint) = &parts.endpoint {
+            let value = endpoint.value();
+            if !value.starts_with('/') || value.contains(char::is_whitespace) {
+                errors.push(
+                    Error::custom(format!(
+                        "`resolve(endpoint = \"{value}\")` is not an API path; write a path that starts with `/` and has no whitespace, such as \"/billing/checkout\""
+                    ))
+                    .with_span(endpoint),
+                );
+            }
+        }
+        let ResolveParts {
+            message,
+            url,
+            action,
+            method,
+            endpoint,
+        } = parts;
+        if message.is_none() && url.is_none() && action.is_none() && method.is_none() && endpoint.is_none() {
+            errors.push(
+                Error::custom(
+                    "`resolve()` is empty; give at least one of `message`, `url`, `action`, `method`, `endpoint`",
+                )
+                .with_span(&path),
+            );
+        }
+        errors.finish_with(ResolveKeys {
+            message,
+            url,
+            action,
+            method,
+            endpoint,
+            span,
+        })
+    }
+
+    fn from_word() -> Result<Self> {
+        Err(Error::custom(
+            "`resolve` needs parts: write `resolve(message = \"...\", url = \"...\")`",
+        ))
+    }
+}

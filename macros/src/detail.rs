@@ -1,0 +1,203 @@
+//! The `detail` format string: which fields it names, and the string handed to `format_args!`.
+
+/// A field reference in a `detail` string.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Arg {
+    Named(String),
+    Index(usize),
+}
+
+/// The formatting trait a placeholder uses, for inferring bounds on generic fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trait {
+    Display,
+    Debug,
+    /// `x`, `X`, `o`, `b`, `e`, `E`, `p`: no bound is inferred.
+    Other,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    pub arg: Arg,
+    pub fmt_trait: Trait,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub placeholders: Vec<Placeholder>,
+    /// The format string with `{0}` rewritten to `{_0}`, so every argument is passed by name.
+    pub format: String,
+    /// The text itself, when there are no placeholders (`{{` and `}}` unescaped).
+    pub text: Option<String>,
+}
+
+/// The positional argument name that `{N}` is rewritten to.
+pub fn index_name(index: usize) -> String {
+    format!("_{index}")
+}
+
+/// Parses a `detail` string.
+///
+/// # Errors
+/// A message when the string is not a format string this derive accepts.
+pub fn parse(input: &str) -> Result<Parsed, String> {
+    let mut placeholders = Vec::new();
+    let mut format = String::with_capacity(input.len() + 4);
+    let mut text = String::with_capacity(input.len());
+    let mut rest = input;
+    while let Some(pos) = rest.find(['{', '}']) {
+        format.push_str(&rest[..pos]);
+        text.push_str(&rest[..pos]);
+        let brace = &rest[pos..];
+        if brace.starts_with("{{") || brace.starts_with("}}") {
+            format.push_str(&brace[..2]);
+            text.push_str(&brace[..1]);
+            rest = &brace[2..];
+            continue;
+        }
+        if brace.starts_with('}') {
+            return Err("unmatched `}` in `detail`; write `}}` for a literal brace".to_owned());
+        }
+        let Some(end) = brace.find('}') else {
+            return Err("unclosed `{` in `detail`; write `{{` for a literal brace".to_owned());
+        };
+        let inner = &brace[1..end];
+        let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
+        let arg = arg.trim();
+        let parsed_arg = parse_arg(arg)?;
+        format.push('{');
+        match &parsed_arg {
+            Arg::Named(name) => format.push_str(name),
+            Arg::Index(index) => format.push_str(&index_name(*index)),
+        }
+        if !spec.is_empty() || inner.contains(':') {
+            format.push(':');
+            format.push_str(&rewrite_spec(spec, &mut placeholders)?);
+        }
+        format.push('}');
+        placeholders.push(Placeholder {
+            arg: parsed_arg,
+            fmt_trait: trait_of(spec),
+        });
+        rest = &brace[end + 1..];
+    }
+    format.push_str(rest);
+    text.push_str(rest);
+    let text = placeholders.is_empty().then_some(text);
+    Ok(Parsed {
+        placeholders,
+        format,
+        text,
+    })
+}
+
+fn parse_arg(arg: &str) -> Result<Arg, String> {
+    if arg.is_empty() {
+        return Err("`detail` uses `{}`; name the field instead, as `{field}` or `{0}`".to_owned());
+    }
+    if let Ok(index) = arg.parse::<usize>() {
+        return Ok(Arg::Index(index));
+    }
+    let ident = arg.strip_prefix("r#").unwrap_or(arg);
+    let valid = ident.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && ident.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if valid {
+        Ok(Arg::Named(arg.to_owned()))
+    } else {
+        Err(format!(
+            "`{{{arg}}}` in `detail` is not a field reference; write `{{field}}` or `{{0}}`"
+        ))
+    }
+}
+
+/// Width and precision taken from arguments (`{x:width$}`, `{x:.1$}`) name fields too; `.*`
+/// takes an implicit positional argument, which a detail string has none of.
+fn rewrite_spec(spec: &str, placeholders: &mut Vec<Placeholder>) -> Result<String, String> {
+    if spec.contains(".*") {
+        return Err("`.*` in `detail` takes a positional argument; name the precision field as `.field$`".to_owned());
+    }
+    let mut out = String::with_capacity(spec.len());
+    let mut word = String::new();
+    for c in spec.chars().chain(std::iter::once('\0')) {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        if c == '$' && !word.is_empty() {
+            let arg = parse_arg(&word)?;
+            match &arg {
+                Arg::Named(name) => out.push_str(name),
+                Arg::Index(index) => out.push_str(&index_name(*index)),
+            }
+            placeholders.push(Placeholder {
+                arg,
+                fmt_trait: Trait::Other,
+            });
+        } else {
+            out.push_str(&word);
+        }
+        word.clear();
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+fn trait_of(spec: &str) -> Trait {
+    match spec.chars().last() {
+        None => Trait::Display,
+        Some('?') => Trait::Debug,
+        Some('x' | 'X' | 'o' | 'b' | 'e' | 'E' | 'p') => Trait::Other,
+        Some(_) => Trait::Display,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Arg, Placeholder, Trait, parse};
+
+    fn named(name: &str, fmt_trait: Trait) -> Placeholder {
+        Placeholder {
+            arg: Arg::Named(name.to_owned()),
+            fmt_trait,
+        }
+    }
+
+    #[test]
+    fn static_text() {
+        let parsed = parse("Internal error {{retry}}.").unwrap();
+        assert!(parsed.placeholders.is_empty());
+        assert_eq!(parsed.text.as_deref(), Some("Internal error {retry}."));
+        assert_eq!(parsed.format, "Internal error {{retry}}.");
+    }
+
+    #[test]
+    fn named_positional_and_specs() {
+        let parsed = parse("{usage_type} limit {0:>5} of {limit:?} ({ratio:.prec$})").unwrap();
+        assert_eq!(parsed.format, "{usage_type} limit {_0:>5} of {limit:?} ({ratio:.prec$})");
+        assert_eq!(
+            parsed.placeholders,
+            [
+                named("usage_type", Trait::Display),
+                Placeholder {
+                    arg: Arg::Index(0),
+                    fmt_trait: Trait::Display
+                },
+                named("limit", Trait::Debug),
+                named("prec", Trait::Other),
+                named("ratio", Trait::Display),
+            ]
+        );
+        assert_eq!(parsed.text, None);
+    }
+
+    #[test]
+    fn rejects_what_cannot_name_a_field() {
+        assert!(parse("{}").unwrap_err().contains("name the field"));
+        assert!(parse("a } b").unwrap_err().contains("unmatched `}`"));
+        assert!(parse("a { b").unwrap_err().contains("unclosed `{`"));
+        assert!(parse("{a-b}").unwrap_err().contains("not a field reference"));
+        assert!(parse("{x:.*}").unwrap_err().contains("`.*`"));
+    }
+}

@@ -1,0 +1,470 @@
+//! Code generation: the static catalog entries, `impl ApiError` (a `match` per method that
+//! returns static data or reads fields) and `impl Catalog`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Ident};
+
+use crate::detail::Trait;
+use crate::model::{EntryModel, FieldModel, Item, Kind, Path};
+
+pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item]) -> TokenStream {
+    let ident = &input.ident;
+    let mut bounds = Bounds::new(&input.generics);
+    let statics = Statics::new(items);
+
+    let entry_arms = items.iter().map(|item| {
+        let pat = pattern(item, &[]);
+        match (&item.kind, statics.index_of(item)) {
+            (Kind::Transparent(f), _) => {
+                let pat = pattern(item, &[*f]);
+                let inner = binding(*f);
+                quote!(#pat => _apierror::ApiError::entry(#inner),)
+            }
+            (Kind::Entry(_), Some(i)) => quote!(#pat => &__API_ENTRIES[#i],),
+            (Kind::Entry(_), None) => unreachable!("every entry item has a static"),
+        }
+    });
+    let entry_body = match_self(entry_arms.collect(), items.len(), None);
+
+    let mut methods = Vec::new();
+    methods.push(quote! {
+        #[inline]
+        fn entry(&self) -> &'static _apierror::Entry {
+            #entry_body
+        }
+    });
+    if let Some(method) = retry_after(items, &mut bounds) {
+        methods.push(method);
+    }
+    let (detail_method, format_detail) = detail(items, &mut bounds);
+    methods.extend(detail_method);
+    methods.extend(write_fields(items, &mut bounds));
+    methods.extend(source_error(items, &mut bounds));
+
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds.where_clause();
+    let format_detail = format_detail.map(|body| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics _apierror::__private::FormatDetail for #ident #ty_generics #where_clause {
+                fn fmt_detail(&self, __formatter: &mut _apierror::__private::Formatter<'_>) -> _apierror::__private::FmtResult {
+                    #body
+                }
+            }
+        }
+    });
+    let statics_tokens = statics.to_token_stream();
+    quote! {
+        const _: () = {
+            use #krate as _apierror;
+            #statics_tokens
+            #[automatically_derived]
+            impl #impl_generics _apierror::ApiError for #ident #ty_generics #where_clause {
+                #(#methods)*
+            }
+            #format_detail
+            #[automatically_derived]
+            impl #impl_generics _apierror::Catalog for #ident #ty_generics #where_clause {
+                fn entries() -> &'static [_apierror::Entry] {
+                    &__API_ENTRIES
+                }
+            }
+        };
+    }
+}
+
+/// `match self { arms }`, with a final `_ => default` only when some items have no arm, and
+/// `match *self {}` for an enum with no variants.
+fn match_self(arms: Vec<TokenStream>, items: usize, default: Option<TokenStream>) -> TokenStream {
+    if items == 0 {
+        return quote!(match *self {});
+    }
+    let wildcard = (arms.len() < items).then(|| quote!(_ => #default,));
+    quote! {
+        match self {
+            #(#arms)*
+            #wildcard
+        }
+    }
+}
+
+/// The binding of field `index` in a pattern.
+fn binding(index: usize) -> Ident {
+    format_ident!("__api_field{}", index)
+}
+
+/// `Self::Variant { a: __api_field0, .. }`, binding only the listed fields. The braced form works
+/// for unit, tuple and struct variants alike (`Self::V { 0: x, .. }`).
+fn pattern(item: &Item, bind: &[usize]) -> TokenStream {
+    let path = match item.path {
+        Path::Variant => {
+            let ident = &item.ident;
+            quote!(Self::#ident)
+        }
+        Path::Struct => quote!(Self),
+    };
+    let fields = bind.iter().map(|i| {
+        let member = &item.fields[*i].member;
+        let binding = binding(*i);
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#fields,)* .. })
+}
+
+fn retry_after(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
+    let arms: Vec<TokenStream> = items
+        .iter()
+        .filter_map(|item| match &item.kind {
+            Kind::Transparent(f) => {
+                let pat = pattern(item, &[*f]);
+                let inner = binding(*f);
+                bounds.add(&item.fields[*f].ty, quote!(_apierror::ApiError));
+                Some(quote!(#pat => _apierror::ApiError::retry_after(#inner),))
+            }
+            Kind::Entry(entry) => entry.retry_after_field.map(|f| {
+                let pat = pattern(item, &[f]);
+                let field = binding(f);
+                bounds.add(&item.fields[f].ty, quote!(_apierror::__private::IntoRetryAfter));
+                quote!(#pat => _apierror::__private::retry_after(#field),)
+            }),
+        })
+        .collect();
+    if arms.is_empty() {
+        return None;
+    }
+    let body = match_self(
+        arms,
+        items.len(),
+        Some(quote!(_apierror::Entry::retry_after(_apierror::ApiError::entry(self)))),
+    );
+    Some(quote! {
+        fn retry_after(&self) -> _apierror::__private::Option<_apierror::__private::Duration> {
+            #body
+        }
+    })
+}
+
+/// The `detail` method, and the body of `FormatDetail::fmt_detail` when any detail is formatted.
+fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<TokenStream>) {
+    let mut arms = Vec::new();
+    let mut format_arms = Vec::new();
+    for item in items {
+        match &item.kind {
+            Kind::Transparent(f) => {
+                let pat = pattern(item, &[*f]);
+                let inner = binding(*f);
+                bounds.add(&item.fields[*f].ty, quote!(_apierror::ApiError));
+                arms.push(quote!(#pat => _apierror::ApiError::detail(#inner),));
+            }
+            Kind::Entry(entry) => {
+                let Some(detail) = &entry.detail else { continue };
+                let pat = pattern(item, &[]);
+                if let Some(text) = &detail.text {
+                    arms.push(quote!(#pat => _apierror::__private::Some(_apierror::Detail::from_static(#text)),));
+                    continue;
+                }
+                arms.push(quote!(#pat => _apierror::__private::Some(_apierror::Detail::__derived(self)),));
+                let bound: Vec<usize> = detail.args.iter().map(|(_, f, _)| *f).collect();
+                let mut unique = bound.clone();
+                unique.dedup();
+                let pat = pattern(item, &unique);
+                let args = detail.args.iter().map(|(name, f, fmt_trait)| {
+                    let name = Ident::new(name.trim_start_matches("r#"), detail.span);
+                    let value = binding(*f);
+                    let ty = &item.fields[*f].ty;
+                    match fmt_trait {
+                        Trait::Display => bounds.add(ty, quote!(_apierror::__private::Display)),
+                        Trait::Debug => bounds.add(ty, quote!(_apierror::__private::Debug)),
+                        Trait::Other => {}
+                    }
+                    quote!(#name = #value)
+                });
+                let args: Vec<TokenStream> = args.collect();
+                let format = syn::LitStr::new(&detail.format, detail.span);
+                format_arms.push(quote! {
+                    #pat => __formatter.write_fmt(_apierror::__private::format_args!(#format, #(#args),*)),
+                });
+            }
+        }
+    }
+    if arms.is_empty() {
+        return (None, None);
+    }
+    let body = match_self(arms, items.len(), Some(quote!(_apierror::__private::None)));
+    let method = quote! {
+        fn detail(&self) -> _apierror::__private::Option<_apierror::Detail<'_>> {
+            #body
+        }
+    };
+    let format = (!format_arms.is_empty())
+        .then(|| match_self(format_arms, items.len(), Some(quote!(_apierror::__private::Ok(())))));
+    (Some(method), format)
+}
+
+fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for item in items {
+        match &item.kind {
+            Kind::Transparent(f) => {
+                let pat = pattern(item, &[*f]);
+                let inner = binding(*f);
+                arms.push(quote!(#pat => _apierror::ApiError::write_fields(#inner, __out),));
+            }
+            Kind::Entry(_) => {
+                let exposed: Vec<(usize, &FieldModel, &String)> = item
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| f.exposed.as_ref().map(|name| (i, f, name)))
+                    .collect();
+                if exposed.is_empty() {
+                    continue;
+                }
+                let indexes: Vec<usize> = exposed.iter().map(|(i, _, _)| *i).collect();
+                let pat = pattern(item, &indexes);
+                let calls = exposed.iter().map(|(i, field, name)| {
+                    let value = binding(*i);
+                    let ty = &field.ty;
+                    bounds.add(ty, quote!(_apierror::__private::Serialize));
+                    // Spanned on the field's type, so a type that is not `Serialize` is reported there.
+                    quote_spanned!(ty.span()=> _apierror::FieldWriter::field::<#ty>(__out, #name, #value);)
+                });
+                arms.push(quote!(#pat => { #(#calls)* }));
+            }
+        }
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let body = match_self(arms, items.len(), Some(quote!({})));
+    Some(quote! {
+        fn write_fields(&self, __out: &mut _apierror::FieldWriter<'_>) {
+            #body
+        }
+    })
+}
+
+fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for item in items {
+        match &item.kind {
+            Kind::Transparent(f) => {
+                let pat = pattern(item, &[*f]);
+                let inner = binding(*f);
+                arms.push(quote!(#pat => _apierror::ApiError::source_error(#inner),));
+            }
+            Kind::Entry(entry) => {
+                let Some(f) = entry.source else { continue };
+                let pat = pattern(item, &[f]);
+                let source = binding(f);
+                let ty = &item.fields[f].ty;
+                bounds.add(ty, quote!(_apierror::__private::AsDynError));
+                arms.push(quote_spanned!(ty.span()=> #pat => _apierror::__private::source(#source),));
+            }
+        }
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let body = match_self(arms, items.len(), Some(quote!(_apierror::__private::None)));
+    Some(quote! {
+        fn source_error(&self) -> _apierror::__private::Option<&(dyn _apierror::__private::StdError + 'static)> {
+            #body
+        }
+    })
+}
+
+/// The `static` catalog data: one `Entry` per non-transparent item, plus the `Resolve` and
+/// `Field` arrays they point to.
+struct Statics<'a> {
+    entries: Vec<(&'a Item, &'a EntryModel)>,
+}
+
+impl<'a> Statics<'a> {
+    fn new(items: &'a [Item]) -> Self {
+        let entries = items
+            .iter()
+            .filter_map(|item| item.entry().map(|e| (item, e)))
+            .collect();
+        Statics { entries }
+    }
+
+    fn index_of(&self, item: &Item) -> Option<usize> {
+        self.entries.iter().position(|(i, _)| std::ptr::eq(*i, item))
+    }
+}
+
+fn opt_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(s) => quote!(_apierror::__private::Some(#s)),
+        None => quote!(_apierror::__private::None),
+    }
+}
+
+impl ToTokens for Statics<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let mut extra = TokenStream::new();
+        let entries = self.entries.iter().enumerate().map(|(i, (item, entry))| {
+            let resolve = match &entry.resolve {
+                Some(r) => {
+                    let name = format_ident!("__API_RESOLVE{}", i);
+                    let part = |lit: &Option<syn::LitStr>| opt_str(lit.as_ref().map(syn::LitStr::value).as_deref());
+                    let (message, url, action, method, endpoint) =
+                        (part(&r.message), part(&r.url), part(&r.action), part(&r.method), part(&r.endpoint));
+                    extra.extend(quote! {
+                        static #name: _apierror::Resolve =
+                            _apierror::Resolve::__new(#message, #url, #action, #method, #endpoint);
+                    });
+                    quote!(_apierror::__private::Some(&#name))
+                }
+                None => quote!(_apierror::__private::None),
+            };
+            let fields: Vec<TokenStream> = item
+                .fields
+                .iter()
+                .filter_map(|f| {
+                    let name = f.exposed.as_ref()?;
+                    let ty = type_text(&f.ty);
+                    let description = opt_str(f.description.as_deref());
+                    Some(quote!(_apierror::Field::__new(#name, #ty, #description)))
+                })
+                .collect();
+            let fields_name = format_ident!("__API_FIELDS{}", i);
+            let count = fields.len();
+            extra.extend(quote! {
+                static #fields_name: [_apierror::Field; #count] = [#(#fields),*];
+            });
+            let variant = item.ident.to_string();
+            let code = &entry.code;
+            let status = Ident::new(entry.status.constant, Span::call_site());
+            let title = &entry.title;
+            let description = opt_str(entry.description.as_deref());
+            let detail = opt_str(entry.detail.as_ref().map(|d| d.template.as_str()));
+            let retry = Ident::new(entry.retry.variant(), Span::call_site());
+            let retry_after = match entry.retry_after {
+                Some(secs) => quote!(_apierror::__private::Some(#secs)),
+                None => quote!(_apierror::__private::None),
+            };
+            let retry_after_field = entry.retry_after_field.is_some();
+            let category = opt_str(entry.category.as_deref());
+            let type_uri = opt_str(entry.type_uri.as_deref());
+            let challenge = opt_str(entry.challenge.as_deref());
+            let allow = opt_str(entry.allow.as_deref());
+            quote! {
+                _apierror::Entry::__from_parts(_apierror::__private::EntryParts {
+                    variant: #variant,
+                    code: #code,
+                    status: _apierror::__private::StatusCode::#status,
+                    title: #title,
+                    description: #description,
+                    detail: #detail,
+                    retry: _apierror::Retry::#retry,
+                    retry_after: #retry_after,
+                    retry_after_field: #retry_after_field,
+                    resolve: #resolve,
+                    category: #category,
+                    type_uri: #type_uri,
+                    challenge: #challenge,
+                    allow: #allow,
+                    fields: &#fields_name,
+                })
+            }
+        });
+        let entries: Vec<TokenStream> = entries.collect();
+        let count = entries.len();
+        tokens.extend(quote! {
+            static __API_ENTRIES: [_apierror::Entry; #count] = [#(#entries),*];
+        });
+        tokens.extend(extra);
+    }
+}
+
+/// A type as the user wrote it, for the catalog (`Vec<String>`, `&'static str`): a token stream
+/// prints `Vec < String >`, so keep a space only between two words, then space `,` `;` `+`.
+fn type_text(ty: &syn::Type) -> String {
+    let raw = ty.to_token_stream().to_string();
+    let chars: Vec<char> = raw.chars().collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '_');
+    let mut out = String::with_capacity(raw.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            let before = out.chars().last();
+            if word(before.as_ref()) && word(chars.get(i + 1)) {
+                out.push(' ');
+            }
+            continue;
+        }
+        match c {
+            ',' | ';' => out.push_str(&format!("{c} ")),
+            '+' => out.push_str(" + "),
+            _ => out.push(*c),
+        }
+    }
+    out
+}
+
+/// Where-clause predicates inferred from how generic fields are used.
+struct Bounds {
+    params: Vec<Ident>,
+    where_clause: syn::WhereClause,
+}
+
+impl Bounds {
+    fn new(generics: &syn::Generics) -> Self {
+        let params = generics.type_params().map(|p| p.ident.clone()).collect();
+        let where_clause = generics.where_clause.clone().unwrap_or_else(|| syn::WhereClause {
+            where_token: Default::default(),
+            predicates: syn::punctuated::Punctuated::new(),
+        });
+        Bounds { params, where_clause }
+    }
+
+    /// Adds `ty: bound` when `ty` mentions a type parameter (for concrete types the compiler
+    /// checks the bound at the use site, with a clearer message).
+    fn add(&mut self, ty: &syn::Type, bound: TokenStream) {
+        if !self.mentions_param(ty.to_token_stream()) {
+            return;
+        }
+        let predicate: syn::WherePredicate = syn::parse_quote!(#ty: #bound);
+        let text = predicate.to_token_stream().to_string();
+        if !self.where_clause.predicates.iter().any(|p| p.to_token_stream().to_string() == text) {
+            self.where_clause.predicates.push(predicate);
+        }
+    }
+
+    fn mentions_param(&self, tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(ident) => self.params.contains(&ident),
+            proc_macro2::TokenTree::Group(group) => self.mentions_param(group.stream()),
+            _ => false,
+        })
+    }
+
+    fn where_clause(&self) -> Option<&syn::WhereClause> {
+        (!self.where_clause.predicates.is_empty()).then_some(&self.where_clause)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::type_text;
+
+    #[test]
+    fn types_as_written() {
+        let cases = [
+            ("String", "String"),
+            ("Vec<String>", "Vec<String>"),
+            ("Option<u32>", "Option<u32>"),
+            ("std::collections::HashMap<String, u64>", "std::collections::HashMap<String, u64>"),
+            ("&'static str", "&'static str"),
+            ("[u8; 4]", "[u8; 4]"),
+            ("(u32, String)", "(u32, String)"),
+        ];
+        for (written, expected) in cases {
+            let ty: syn::Type = syn::parse_str(written).unwrap();
+            assert_eq!(type_text(&ty), expected, "{written}");
+        }
+    }
+}

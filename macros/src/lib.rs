@@ -1,0 +1,116 @@
+//! The derive macro of [`apierror`](https://docs.rs/apierror). Depend on `apierror`, which
+//! re-exports it; this crate's output only makes sense with that runtime.
+//!
+//! Stages, one file each: `attr` (attribute syntax), `model` (defaults applied, rules of one
+//! item), `valid` (rules across items), `expand` (code generation), `fallback` (what a failed
+//! derive emits), with `http` (the status registry), `case` (code styles), `detail` (format
+//! strings) and `diag` (error messages).
+
+mod attr;
+mod case;
+mod detail;
+mod diag;
+mod expand;
+mod fallback;
+mod http;
+mod model;
+mod valid;
+
+use darling::{Error, FromDeriveInput, FromVariant};
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+use crate::model::{Defaults, Source};
+
+/// Derives `apierror::ApiError` and `apierror::Catalog`. See the `apierror` crate for the
+/// attribute reference.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    derive(&input).into()
+}
+
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let mut errors = Error::accumulator();
+    let container = errors.handle(attr::Container::from_derive_input(input));
+    let krate = container
+        .as_ref()
+        .and_then(|c| c.krate.clone())
+        .unwrap_or_else(|| syn::parse_quote!(::apierror));
+
+    let items = match &input.data {
+        syn::Data::Union(data) => {
+            errors.push(
+                Error::custom(
+                    "#[derive(ApiError)] does not support unions; declare the errors as an enum with one variant each",
+                )
+                .with_span(&data.union_token),
+            );
+            None
+        }
+        syn::Data::Enum(data) => {
+            let parsed: Vec<_> = data
+                .variants
+                .iter()
+                .map(|v| errors.handle(attr::Variant::from_variant(v)))
+                .collect();
+            container.as_ref().map(|container| {
+                valid::enum_container_keys(&container.keys, &mut errors);
+                let defaults = defaults(container);
+                parsed
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| {
+                        let src = Source {
+                            ident: &v.ident,
+                            path: model::Path::Variant,
+                            attrs: &v.attrs,
+                            fields: v.fields.fields,
+                            keys: v.keys,
+                        };
+                        errors.handle(model::build(src, &defaults))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+        syn::Data::Struct(data) => {
+            let fields = model::parse_fields(&data.fields, &mut errors);
+            container.zip(fields).and_then(|(container, fields)| {
+                let defaults = defaults(&container);
+                let src = Source {
+                    ident: &input.ident,
+                    path: model::Path::Struct,
+                    attrs: &container.attrs,
+                    fields,
+                    keys: container.keys,
+                };
+                errors.handle(model::build(src, &defaults)).map(|item| vec![item])
+            })
+        }
+    };
+    if let Some(items) = &items {
+        valid::unique_codes(items, &mut errors);
+    }
+    match (errors.finish(), items) {
+        (Ok(()), Some(items)) => expand::expand(input, &krate, &items),
+        (result, _) => {
+            let mut tokens = fallback::expand(input, &krate);
+            if let Err(errors) = result {
+                tokens.extend(diag::to_compile_errors(errors));
+            }
+            tokens
+        }
+    }
+}
+
+fn defaults(container: &attr::Container) -> Defaults {
+    Defaults {
+        style: container
+            .rename_all
+            .as_ref()
+            .map_or(case::Style::ScreamingSnake, |r| r.style),
+        type_base: container.type_base.as_ref().map(|t| t.lit.value()),
+        category: container.keys.category.as_ref().map(syn::LitStr::value),
+        challenge: container.keys.challenge.as_ref().map(syn::LitStr::value),
+    }
+}

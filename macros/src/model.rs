@@ -1,0 +1,575 @@
+//! The resolved model: one [`Item`] per variant (or the struct), with defaults applied, the code
+//! derived, the status resolved and every per-item rule checked.
+
+use darling::error::Accumulator;
+use darling::util::Flag;
+use darling::{Error, FromField};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Ident, LitStr, Member};
+
+use crate::attr::{self, Keys, ResolveKeys, RetryKind};
+use crate::case::Style;
+use crate::detail::{self, Arg, Trait};
+use crate::http::{self, Status};
+
+/// Member names every envelope uses for itself (RFC 9457 members and the code).
+pub const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+
+/// What the container says about every item.
+pub struct Defaults {
+    pub style: Style,
+    pub type_base: Option<String>,
+    pub category: Option<String>,
+    pub challenge: Option<String>,
+}
+
+/// How a variant is written, for patterns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Path {
+    /// `Self::Variant`
+    Variant,
+    /// `Self` (a struct)
+    Struct,
+}
+
+pub struct Item {
+    pub ident: Ident,
+    pub path: Path,
+    pub fields: Vec<FieldModel>,
+    pub kind: Kind,
+}
+
+pub enum Kind {
+    /// Everything comes from the field at this index.
+    Transparent(usize),
+    Entry(Box<EntryModel>),
+}
+
+pub struct EntryModel {
+    pub code: String,
+    /// Where the code comes from: the `code` literal, or the variant name it was derived from.
+    pub code_span: Span,
+    pub status: &'static Status,
+    pub title: String,
+    pub description: Option<String>,
+    pub detail: Option<DetailModel>,
+    pub retry: RetryKind,
+    pub retry_after: Option<u64>,
+    pub retry_after_field: Option<usize>,
+    pub resolve: Option<ResolveKeys>,
+    pub category: Option<String>,
+    pub type_uri: Option<String>,
+    pub challenge: Option<String>,
+    pub allow: Option<String>,
+    pub source: Option<usize>,
+}
+
+pub struct DetailModel {
+    /// As declared, for the catalog.
+    pub template: String,
+    pub span: Span,
+    /// Static text when there are no placeholders.
+    pub text: Option<String>,
+    /// The string handed to `format_args!`.
+    pub format: String,
+    /// Each argument name in `format` with the index of the field it reads.
+    pub args: Vec<(String, usize, Trait)>,
+}
+
+pub struct FieldModel {
+    pub member: Member,
+    pub ty: syn::Type,
+    /// The member name a client sees it under, if exposed.
+    pub exposed: Option<String>,
+    pub source: bool,
+    pub retry_after: bool,
+    pub description: Option<String>,
+}
+
+impl Item {
+    pub fn entry(&self) -> Option<&EntryModel> {
+        match &self.kind {
+            Kind::Entry(entry) => Some(entry),
+            Kind::Transparent(_) => None,
+        }
+    }
+}
+
+/// The doc comment, with lines joined by spaces and paragraphs by a blank line.
+pub fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
+    let mut paragraphs: Vec<String> = vec![String::new()];
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
+        let syn::Meta::NameValue(nv) = &attr.meta else { continue };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s), ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        for line in s.value().lines() {
+            let line = line.trim();
+            let current = paragraphs.last_mut().expect("never empty");
+            if line.is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(String::new());
+                }
+            } else {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(line);
+            }
+        }
+    }
+    let text = paragraphs
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (!text.is_empty()).then_some(text)
+}
+
+/// One variant (or the struct) as written: its name, docs, fields and keys.
+pub struct Source<'a> {
+    pub ident: &'a Ident,
+    pub path: Path,
+    pub attrs: &'a [syn::Attribute],
+    pub fields: Vec<attr::Field>,
+    pub keys: Keys,
+}
+
+/// Parses the fields of a struct (variants' fields are parsed by darling with the variant).
+pub fn parse_fields(fields: &syn::Fields, errors: &mut Accumulator) -> Option<Vec<attr::Field>> {
+    let parsed: Vec<_> = fields.iter().map(|f| errors.handle(attr::Field::from_field(f))).collect();
+    parsed.into_iter().collect()
+}
+
+/// Resolves one item, reporting every rule it breaks.
+///
+/// # Errors
+/// All the rules the item breaks, each spanned on the offending token.
+pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
+    let mut errors = Error::accumulator();
+    let Source {
+        ident,
+        path,
+        attrs,
+        fields,
+        keys,
+    } = src;
+    let is_tuple = fields.first().is_some_and(|f| f.ident.is_none());
+    let status = keys.status.as_ref().map(|s| s.status);
+    let is_server = status.is_some_and(|s| s.code >= 500);
+    let fields: Vec<FieldModel> = fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| field_model(index, field, is_server, &mut errors))
+        .collect();
+    check_exposed_names(&fields, &mut errors);
+
+    if keys.transparent.is_present() {
+        let kind = transparent(ident, &keys, &fields, &mut errors);
+        return errors.finish_with(Item {
+            ident: ident.clone(),
+            path,
+            fields,
+            kind,
+        });
+    }
+
+    let Some(status_value) = &keys.status else {
+        errors.push(
+            Error::custom(format!(
+                "missing `status` in #[api(...)] on `{ident}`; add one such as `status = 400` or `status = \"BAD_REQUEST\"`"
+            ))
+            .with_span(ident),
+        );
+        return Err(Error::multiple(errors.into_inner()));
+    };
+    let status = status_value.status;
+
+    let (code, code_span) = match &keys.code {
+        Some(lit) => (lit.value(), lit.span()),
+        None => (defaults.style.apply(&ident.to_string()), ident.span()),
+    };
+    check_code(&code, code_span, keys.code.is_some(), defaults.style, &mut errors);
+
+    let title = match &keys.title {
+        Some(lit) if lit.value().trim().is_empty() => {
+            errors.push(Error::custom("`title` is empty; give a short summary or remove it to use the status reason phrase").with_span(lit));
+            String::new()
+        }
+        Some(lit) => lit.value(),
+        None => status.phrase.to_owned(),
+    };
+
+    let detail = keys
+        .detail
+        .as_ref()
+        .and_then(|lit| errors.handle(detail_model(lit, ident, is_tuple, &fields, is_server)));
+
+    let retry = keys
+        .retry
+        .as_ref()
+        .map_or_else(|| http::default_retry(status.code), |r| r.kind);
+    let retry_after_fields: Vec<usize> = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.retry_after)
+        .map(|(i, _)| i)
+        .collect();
+    check_retry_after(&keys, retry, status, &fields, &retry_after_fields, &mut errors);
+
+    let source = fields.iter().position(|f| f.source);
+    let challenge = header_value(keys.challenge.as_ref(), "challenge", &mut errors)
+        .or_else(|| (status.code == 401).then(|| defaults.challenge.clone()).flatten());
+    let allow = keys.allow.as_ref().map(|a| a.lit.value());
+    check_status_headers(&keys, status, challenge.is_some(), allow.is_some(), &mut errors);
+
+    let type_uri = match (&keys.type_uri, &defaults.type_base) {
+        (Some(uri), _) => Some(uri.lit.value()),
+        (None, Some(base)) => Some(format!("{base}{code}")),
+        (None, None) => None,
+    };
+    let category = keys.category.as_ref().map(LitStr::value).or_else(|| defaults.category.clone());
+
+    let entry = EntryModel {
+        code,
+        code_span,
+        status,
+        title,
+        description: doc_text(attrs),
+        detail,
+        retry,
+        retry_after: keys.retry_after.as_ref().map(|s| s.value),
+        retry_after_field: retry_after_fields.first().copied(),
+        resolve: keys.resolve,
+        category,
+        type_uri,
+        challenge,
+        allow,
+        source,
+    };
+    errors.finish_with(Item {
+        ident: ident.clone(),
+        path,
+        fields,
+        kind: Kind::Entry(Box::new(entry)),
+    })
+}
+
+fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut Accumulator) -> FieldModel {
+    let member = match &field.ident {
+        Some(ident) => Member::Named(ident.clone()),
+        None => Member::Unnamed(syn::Index {
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            span: field.ty.span(),
+        }),
+    };
+    let thiserror_source = field
+        .attrs
+        .iter()
+        .any(|a| a.path().is_ident("source") || a.path().is_ident("from"));
+    let named_source = field.ident.as_ref().is_some_and(|i| i == "source");
+    let source = field.source.is_present() || thiserror_source || named_source;
+
+    let conflict = |errors: &mut Accumulator, flag: &Flag, message: &str| {
+        errors.push(Error::custom(message).with_span(&flag.span()));
+    };
+    if field.skip.is_present() && field.expose.is_present() {
+        conflict(errors, &field.expose, "`skip` and `expose` contradict each other; keep one");
+    }
+    if source && field.expose.is_present() {
+        conflict(errors, &field.expose, "a source error is never exposed to clients; remove `expose` and expose a safe field instead");
+    }
+    if let Some(rename) = &field.rename
+        && (source || field.skip.is_present())
+    {
+        let why = if source { "a source error" } else { "a skipped field" };
+        errors.push(Error::custom(format!("`rename` has no effect on {why}, which is never exposed; remove it")).with_span(&rename.lit));
+    }
+
+    let name = match (&field.rename, &field.ident) {
+        (Some(rename), _) => Some(rename.lit.value()),
+        (None, Some(ident)) => Some(ident.to_string().trim_start_matches("r#").to_owned()),
+        (None, None) => None,
+    };
+    let visible = !source && !field.skip.is_present() && (!is_server || field.expose.is_present());
+    if visible && name.is_none() && field.expose.is_present() {
+        errors.push(Error::custom(format!(
+            "tuple field {index} needs a name to be exposed; add `rename = \"...\"`"
+        )).with_span(&field.expose.span()));
+    }
+    let exposed = if visible { name } else { None };
+    if let Some(name) = &exposed
+        && RESERVED_MEMBERS.contains(&name.as_str())
+    {
+        let message = format!(
+            "field would be exposed as `{name}`, a member every error body already has; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
+        );
+        match &field.rename {
+            Some(rename) => errors.push(Error::custom(message).with_span(&rename.lit)),
+            None => errors.push(Error::custom(message).with_span(&member)),
+        }
+    }
+    FieldModel {
+        member,
+        ty: field.ty.clone(),
+        exposed,
+        source,
+        retry_after: field.retry_after.is_present(),
+        description: doc_text(&field.attrs),
+    }
+}
+
+fn check_exposed_names(fields: &[FieldModel], errors: &mut Accumulator) {
+    for (i, field) in fields.iter().enumerate() {
+        let Some(name) = &field.exposed else { continue };
+        if fields[..i].iter().any(|f| f.exposed.as_ref() == Some(name)) {
+            errors.push(
+                Error::custom(format!(
+                    "two fields are exposed as `{name}`; give one another name with #[api(rename = \"...\")]"
+                ))
+                .with_span(&field.member),
+            );
+        }
+    }
+}
+
+fn transparent(ident: &Ident, keys: &Keys, fields: &[FieldModel], errors: &mut Accumulator) -> Kind {
+    let span = keys.transparent.span();
+    if fields.len() != 1 {
+        errors.push(
+            Error::custom(format!(
+                "`transparent` takes everything from a single inner error, but `{ident}` has {} fields; wrap exactly one field that implements `ApiError`",
+                fields.len()
+            ))
+            .with_span(&span),
+        );
+    }
+    for (key, key_span) in keys.given() {
+        if key != "transparent" {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}` cannot be combined with `transparent`, which takes everything from the inner error; remove `{key}`"
+                ))
+                .with_span(&key_span),
+            );
+        }
+    }
+    Kind::Transparent(0)
+}
+
+fn check_code(code: &str, span: Span, explicit: bool, style: Style, errors: &mut Accumulator) {
+    let fix = if explicit {
+        "change `code`".to_owned()
+    } else {
+        "set `code = \"...\"` on the variant".to_owned()
+    };
+    let what = if explicit { "code" } else { "derived code" };
+    if !code.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        errors.push(Error::custom(format!("{what} `{code}` does not start with a letter; {fix}")).with_span(&span));
+    } else if code.len() < 3 || code.len() > 63 {
+        errors.push(
+            Error::custom(format!(
+                "{what} `{code}` has {} characters; codes have 3 to 63, {fix}",
+                code.len()
+            ))
+            .with_span(&span),
+        );
+    } else if !style.is_followed_by(code) {
+        errors.push(
+            Error::custom(format!(
+                "code `{code}` is not {}, the style #[api(rename_all)] sets for every code; write `{}`",
+                style.name(),
+                style.apply(code)
+            ))
+            .with_span(&span),
+        );
+    }
+}
+
+fn detail_model(
+    lit: &LitStr,
+    ident: &Ident,
+    is_tuple: bool,
+    fields: &[FieldModel],
+    is_server: bool,
+) -> darling::Result<DetailModel> {
+    let template = lit.value();
+    let parsed = detail::parse(&template).map_err(|message| Error::custom(message).with_span(lit))?;
+    let mut args: Vec<(String, usize, Trait)> = Vec::new();
+    let mut errors = Error::accumulator();
+    for placeholder in &parsed.placeholders {
+        let (arg_name, found) = match &placeholder.arg {
+            Arg::Named(name) => {
+                let bare = name.trim_start_matches("r#");
+                let found = fields.iter().position(|f| match &f.member {
+                    Member::Named(i) => i.to_string().trim_start_matches("r#") == bare,
+                    Member::Unnamed(_) => false,
+                });
+                if found.is_none() {
+                    let names = fields.iter().filter_map(|f| match &f.member {
+                        Member::Named(i) => Some(i.to_string()),
+                        Member::Unnamed(_) => None,
+                    });
+                    let names: Vec<String> = names.collect();
+                    let hint = if is_tuple {
+                        " (its fields are positional: use `{0}`)".to_owned()
+                    } else {
+                        crate::diag::did_you_mean(bare, names.iter().map(String::as_str))
+                            .map(|best| format!("; did you mean `{{{best}}}`?"))
+                            .unwrap_or_default()
+                    };
+                    errors.push(
+                        Error::custom(format!("`detail` names `{{{name}}}`, but `{ident}` has no field `{bare}`{hint}"))
+                            .with_span(lit),
+                    );
+                }
+                (name.clone(), found)
+            }
+            Arg::Index(index) => {
+                if !is_tuple && !fields.is_empty() {
+                    errors.push(
+                        Error::custom(format!(
+                            "`detail` uses `{{{index}}}`, but `{ident}` has named fields; write `{{field_name}}`"
+                        ))
+                        .with_span(lit),
+                    );
+                    (detail::index_name(*index), None)
+                } else if *index >= fields.len() {
+                    errors.push(
+                        Error::custom(format!(
+                            "`detail` uses `{{{index}}}`, but `{ident}` has {} field{}",
+                            fields.len(),
+                            if fields.len() == 1 { "" } else { "s" }
+                        ))
+                        .with_span(lit),
+                    );
+                    (detail::index_name(*index), None)
+                } else {
+                    (detail::index_name(*index), Some(*index))
+                }
+            }
+        };
+        let Some(field_index) = found else { continue };
+        let field = &fields[field_index];
+        let shown = match &placeholder.arg {
+            Arg::Named(name) => format!("{{{name}}}"),
+            Arg::Index(index) => format!("{{{index}}}"),
+        };
+        if field.source {
+            errors.push(Error::custom(format!(
+                "`detail` would show the source error `{shown}` to clients; log it instead and describe the failure in words"
+            )).with_span(lit));
+        } else if field.exposed.is_none() && is_server && !field.retry_after {
+            errors.push(Error::custom(format!(
+                "`detail` shows `{shown}`, a field of a server error (5xx) that is not exposed; mark the field #[api(expose)] or leave it out of `detail`"
+            )).with_span(lit));
+        }
+        if !args.iter().any(|(n, _, t)| *n == arg_name && *t == placeholder.fmt_trait) {
+            args.push((arg_name, field_index, placeholder.fmt_trait));
+        }
+    }
+    errors.finish_with(DetailModel {
+        template,
+        span: lit.span(),
+        text: parsed.text,
+        format: parsed.format,
+        args,
+    })
+}
+
+fn check_retry_after(
+    keys: &Keys,
+    retry: RetryKind,
+    status: &Status,
+    fields: &[FieldModel],
+    retry_after_fields: &[usize],
+    errors: &mut Accumulator,
+) {
+    let mut spans: Vec<Span> = keys.retry_after.iter().map(|s| s.span).collect();
+    spans.extend(retry_after_fields.iter().map(|i| fields[*i].member.span()));
+    if spans.len() > 1 {
+        errors.push(
+            Error::custom("the Retry-After delay is given twice; keep either `retry_after = N` or one #[api(retry_after)] field")
+                .with_span(&spans[1]),
+        );
+    }
+    if retry == RetryKind::No
+        && let Some(span) = spans.first()
+    {
+        let why = match &keys.retry {
+            Some(_) => "`retry = false` tells clients not to retry".to_owned(),
+            None => format!("status {} implies `retry = false`", status.code),
+        };
+        errors.push(
+            Error::custom(format!(
+                "`retry_after` has no use here: {why}; set a retry strategy such as `retry = \"after_delay\"` or remove `retry_after`"
+            ))
+            .with_span(span),
+        );
+    }
+}
+
+/// A header value given in an attribute: visible ASCII and spaces only, so it is always a valid
+/// header value.
+fn header_value(lit: Option<&LitStr>, key: &str, errors: &mut Accumulator) -> Option<String> {
+    let lit = lit?;
+    let value = lit.value();
+    if value.trim().is_empty() || !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+        errors.push(
+            Error::custom(format!(
+                "`{key}` must be a non-empty header value of visible ASCII characters, such as \"Bearer\""
+            ))
+            .with_span(lit),
+        );
+    }
+    Some(value)
+}
+
+fn check_status_headers(keys: &Keys, status: &Status, has_challenge: bool, has_allow: bool, errors: &mut Accumulator) {
+    let status_span = keys.status.as_ref().map(|s| s.span).unwrap_or_else(Span::call_site);
+    if status.code == 401 && !has_challenge {
+        errors.push(
+            Error::custom(
+                "status 401 requires a WWW-Authenticate challenge (RFC 9110, section 15.5.2); add `challenge = \"Bearer\"` to this variant or to the enum",
+            )
+            .with_span(&status_span),
+        );
+    }
+    if status.code == 405 && !has_allow {
+        errors.push(
+            Error::custom(
+                "status 405 requires an Allow header (RFC 9110, section 15.5.6); add `allow = \"GET, POST\"` with the methods the resource supports",
+            )
+            .with_span(&status_span),
+        );
+    }
+    if let Some(challenge) = &keys.challenge
+        && status.code != 401
+    {
+        errors.push(
+            Error::custom(format!(
+                "`challenge` sets WWW-Authenticate, which only 401 responses carry, but this status is {}; remove `challenge`",
+                status.code
+            ))
+            .with_span(challenge),
+        );
+    }
+    if let Some(allow) = &keys.allow
+        && status.code != 405
+    {
+        errors.push(
+            Error::custom(format!(
+                "`allow` sets the Allow header of a 405 response, but this status is {}; remove `allow`",
+                status.code
+            ))
+            .with_span(&allow.lit),
+        );
+    }
+}

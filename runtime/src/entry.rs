@@ -1,0 +1,279 @@
+use core::time::Duration;
+
+use http::StatusCode;
+
+use crate::Retry;
+
+/// The problem type URI used when a variant has neither `type` nor a container `type_base`
+/// (RFC 9457, section 4.2.1).
+pub const ABOUT_BLANK: &str = "about:blank";
+
+/// One row of an error catalog: everything declared about one variant, as static data.
+///
+/// Produced by `#[derive(ApiError)]`; read it through [`ApiError::entry`](crate::ApiError::entry)
+/// or list all of a type's entries with [`Catalog::entries`](crate::Catalog::entries).
+///
+/// ```
+/// use apierror::{ApiError, Catalog, Retry};
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum AuthError {
+///     /// The API key was revoked by its owner.
+///     #[api(status = 403, resolve(message = "Create a new API key."))]
+///     KeyRevoked,
+/// }
+///
+/// let entry = AuthError::KeyRevoked.entry();
+/// assert_eq!(entry.code(), "KEY_REVOKED");
+/// assert_eq!(entry.status(), http::StatusCode::FORBIDDEN);
+/// assert_eq!(entry.title(), "Forbidden");
+/// assert_eq!(entry.description(), Some("The API key was revoked by its owner."));
+/// assert_eq!(entry.retry(), Retry::No);
+/// assert_eq!(AuthError::entries().len(), 1);
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    parts: crate::__private::EntryParts,
+}
+
+impl Entry {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __from_parts(parts: crate::__private::EntryParts) -> Self {
+        Entry { parts }
+    }
+
+    /// The stable machine-readable code, such as `"CREDIT_EXHAUSTED"`.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.parts.code
+    }
+
+    /// The HTTP status of every response for this entry.
+    #[must_use]
+    pub const fn status(&self) -> StatusCode {
+        self.parts.status
+    }
+
+    /// The short static summary: `#[api(title)]`, or the RFC 9110 reason phrase of the status.
+    #[must_use]
+    pub const fn title(&self) -> &'static str {
+        self.parts.title
+    }
+
+    /// The variant's doc comment, the catalog's description of the error.
+    #[must_use]
+    pub const fn description(&self) -> Option<&'static str> {
+        self.parts.description
+    }
+
+    /// The `detail` format string as declared, placeholders included (for documentation).
+    #[must_use]
+    pub const fn detail_template(&self) -> Option<&'static str> {
+        self.parts.detail
+    }
+
+    /// The declared or status-derived retry guidance.
+    #[must_use]
+    pub const fn retry(&self) -> Retry {
+        self.parts.retry
+    }
+
+    /// The static Retry-After delay (`#[api(retry_after = N)]`), if declared.
+    ///
+    /// A variant whose delay comes from a field reports it through
+    /// [`ApiError::retry_after`](crate::ApiError::retry_after) instead.
+    #[must_use]
+    pub const fn retry_after(&self) -> Option<Duration> {
+        match self.parts.retry_after {
+            Some(secs) => Some(Duration::from_secs(secs)),
+            None => None,
+        }
+    }
+
+    /// Whether the Retry-After delay comes from a field at run time.
+    #[must_use]
+    pub const fn retry_after_from_field(&self) -> bool {
+        self.parts.retry_after_field
+    }
+
+    /// Resolution guidance, if declared with `#[api(resolve(...))]`.
+    #[must_use]
+    pub const fn resolve(&self) -> Option<&'static Resolve> {
+        self.parts.resolve
+    }
+
+    /// The docs grouping of this entry (`#[api(category)]` on the variant or the container).
+    #[must_use]
+    pub const fn category(&self) -> Option<&'static str> {
+        self.parts.category
+    }
+
+    /// The problem type URI: `type`, or `type_base` followed by the code, or `about:blank`.
+    #[must_use]
+    pub const fn type_uri(&self) -> &'static str {
+        match self.parts.type_uri {
+            Some(uri) => uri,
+            None => ABOUT_BLANK,
+        }
+    }
+
+    /// The `WWW-Authenticate` challenge of a 401 entry.
+    #[must_use]
+    pub const fn challenge(&self) -> Option<&'static str> {
+        self.parts.challenge
+    }
+
+    /// The `Allow` header value of a 405 entry.
+    #[must_use]
+    pub const fn allow(&self) -> Option<&'static str> {
+        self.parts.allow
+    }
+
+    /// The fields a client sees, in declaration order.
+    #[must_use]
+    pub const fn fields(&self) -> &'static [Field] {
+        self.parts.fields
+    }
+
+    /// The Rust name of the variant (or struct) this entry was derived from.
+    #[must_use]
+    pub const fn variant(&self) -> &'static str {
+        self.parts.variant
+    }
+}
+
+/// Resolution guidance: what a person or an agent can do to resolve the error.
+///
+/// Every part is optional; a declared `resolve(...)` has at least one.
+///
+/// ```
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(rename_all = "snake_case")]
+/// pub enum BillingError {
+///     #[api(status = 402, resolve(action = "select_plan", method = "POST", endpoint = "/billing/checkout"))]
+///     CreditExhausted,
+/// }
+///
+/// let resolve = BillingError::CreditExhausted.resolve().unwrap();
+/// assert_eq!(resolve.action(), Some("select_plan"));
+/// assert_eq!(resolve.method(), Some("POST"));
+/// assert_eq!(resolve.endpoint(), Some("/billing/checkout"));
+/// assert_eq!(resolve.message(), None);
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Resolve {
+    message: Option<&'static str>,
+    url: Option<&'static str>,
+    action: Option<&'static str>,
+    method: Option<&'static str>,
+    endpoint: Option<&'static str>,
+}
+
+impl Resolve {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(
+        message: Option<&'static str>,
+        url: Option<&'static str>,
+        action: Option<&'static str>,
+        method: Option<&'static str>,
+        endpoint: Option<&'static str>,
+    ) -> Self {
+        Resolve {
+            message,
+            url,
+            action,
+            method,
+            endpoint,
+        }
+    }
+
+    /// Text for a person: what to do.
+    #[must_use]
+    pub const fn message(&self) -> Option<&'static str> {
+        self.message
+    }
+
+    /// A page where the person can do it: an absolute http(s) URL or a `/path`.
+    #[must_use]
+    pub const fn url(&self) -> Option<&'static str> {
+        self.url
+    }
+
+    /// A snake_case intent an agent or front end can switch on, such as `select_plan`.
+    #[must_use]
+    pub const fn action(&self) -> Option<&'static str> {
+        self.action
+    }
+
+    /// The HTTP method of the API call that resolves the error.
+    #[must_use]
+    pub const fn method(&self) -> Option<&'static str> {
+        self.method
+    }
+
+    /// The API path of that call, starting with `/`.
+    #[must_use]
+    pub const fn endpoint(&self) -> Option<&'static str> {
+        self.endpoint
+    }
+}
+
+/// A field a client sees: the member name it is exposed under and its Rust type as written.
+///
+/// ```
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum QuotaError {
+///     #[api(status = 429, detail = "{usage_type} limit reached")]
+///     UsageLimitExceeded {
+///         usage_type: String,
+///         #[api(rename = "limit")]
+///         max: u32,
+///     },
+/// }
+///
+/// let fields = QuotaError::UsageLimitExceeded { usage_type: "api".into(), max: 5 }.entry().fields();
+/// let names: Vec<_> = fields.iter().map(|f| (f.name(), f.ty())).collect();
+/// assert_eq!(names, [("usage_type", "String"), ("limit", "u32")]);
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Field {
+    name: &'static str,
+    ty: &'static str,
+    description: Option<&'static str>,
+}
+
+impl Field {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(name: &'static str, ty: &'static str, description: Option<&'static str>) -> Self {
+        Field {
+            name,
+            ty,
+            description,
+        }
+    }
+
+    /// The member name in the body.
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The field's Rust type, as written in the declaration.
+    #[must_use]
+    pub const fn ty(&self) -> &'static str {
+        self.ty
+    }
+
+    /// The field's doc comment.
+    #[must_use]
+    pub const fn description(&self) -> Option<&'static str> {
+        self.description
+    }
+}

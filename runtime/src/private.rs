@@ -1,0 +1,165 @@
+//! Everything generated code reaches for, behind one path, so that the derive works under
+//! `#![no_implicit_prelude]`, with a renamed dependency and with shadowed std names.
+
+use core::fmt;
+
+pub use core::fmt::{Debug, Display};
+pub use core::format_args;
+pub use core::time::Duration;
+pub use core::option::Option::{self, None, Some};
+pub use core::result::Result::{self, Ok};
+pub use core::{fmt::Formatter, fmt::Result as FmtResult};
+pub use http::StatusCode;
+pub use serde::Serialize;
+pub use std::error::Error as StdError;
+
+use crate::{Entry, Retry};
+
+/// The static parts of an [`Entry`], filled in by the derive.
+#[derive(Debug, PartialEq, Eq)]
+pub struct EntryParts {
+    pub variant: &'static str,
+    pub code: &'static str,
+    pub status: StatusCode,
+    pub title: &'static str,
+    pub description: Option<&'static str>,
+    pub detail: Option<&'static str>,
+    pub retry: Retry,
+    pub retry_after: Option<u64>,
+    pub retry_after_field: bool,
+    pub resolve: Option<&'static crate::Resolve>,
+    pub category: Option<&'static str>,
+    pub type_uri: Option<&'static str>,
+    pub challenge: Option<&'static str>,
+    pub allow: Option<&'static str>,
+    pub fields: &'static [crate::Field],
+}
+
+/// The entry a failed derive's fallback impl returns. That impl only exists next to a compile
+/// error, so this is never observed at run time; it keeps the fallback free of panics.
+pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
+    variant: "",
+    code: "",
+    status: StatusCode::INTERNAL_SERVER_ERROR,
+    title: "Internal Server Error",
+    description: None,
+    detail: None,
+    retry: Retry::No,
+    retry_after: None,
+    retry_after_field: false,
+    resolve: None,
+    category: None,
+    type_uri: None,
+    challenge: None,
+    allow: None,
+    fields: &[],
+});
+
+/// Implemented by the derive for types with a formatted `detail`.
+pub trait FormatDetail {
+    /// Writes the detail of the current variant.
+    ///
+    /// # Errors
+    /// Only when the formatter does.
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+/// Types a `#[api(retry_after)]` field may have: whole seconds or a [`Duration`], optionally
+/// wrapped in `Option`. A negative count of seconds means no delay is known.
+pub trait IntoRetryAfter {
+    /// The delay this value gives.
+    fn retry_after(&self) -> Option<Duration>;
+}
+
+macro_rules! retry_after_unsigned {
+    ($($t:ty)*) => {$(
+        impl IntoRetryAfter for $t {
+            fn retry_after(&self) -> Option<Duration> {
+                Some(Duration::from_secs(u64::from(*self)))
+            }
+        }
+    )*};
+}
+retry_after_unsigned!(u8 u16 u32 u64);
+
+macro_rules! retry_after_signed {
+    ($($t:ty)*) => {$(
+        impl IntoRetryAfter for $t {
+            fn retry_after(&self) -> Option<Duration> {
+                u64::try_from(*self).ok().map(Duration::from_secs)
+            }
+        }
+    )*};
+}
+retry_after_signed!(i8 i16 i32 i64 isize usize);
+
+impl IntoRetryAfter for Duration {
+    fn retry_after(&self) -> Option<Duration> {
+        Some(*self)
+    }
+}
+
+impl<T: IntoRetryAfter> IntoRetryAfter for Option<T> {
+    fn retry_after(&self) -> Option<Duration> {
+        self.as_ref().and_then(IntoRetryAfter::retry_after)
+    }
+}
+
+impl<T: IntoRetryAfter + ?Sized> IntoRetryAfter for &T {
+    fn retry_after(&self) -> Option<Duration> {
+        (**self).retry_after()
+    }
+}
+
+/// The delay a `#[api(retry_after)]` field gives.
+pub fn retry_after<T: IntoRetryAfter + ?Sized>(value: &T) -> Option<Duration> {
+    value.retry_after()
+}
+
+/// Views a source field as `dyn Error`, for sized error types and boxed trait objects alike.
+pub trait AsDynError {
+    /// The field as a trait object.
+    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: std::error::Error + 'static> AsDynError for T {
+    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsDynError for dyn std::error::Error + 'static {
+    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsDynError for dyn std::error::Error + Send + 'static {
+    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
+    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+/// The source field of a variant as `dyn Error`.
+pub fn source<T: AsDynError + ?Sized>(value: &T) -> Option<&(dyn std::error::Error + 'static)> {
+    Some(value.as_dyn_error())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Duration, retry_after};
+
+    #[test]
+    fn retry_after_values() {
+        assert_eq!(retry_after(&60_u32), Some(Duration::from_secs(60)));
+        assert_eq!(retry_after(&-1_i64), None);
+        assert_eq!(retry_after(&Some(Duration::from_millis(1500))), Some(Duration::from_millis(1500)));
+        assert_eq!(retry_after(&None::<u64>), None);
+    }
+}
