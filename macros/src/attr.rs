@@ -65,7 +65,10 @@ impl Keys {
         push("type", self.type_uri.as_ref().map(|t| t.lit.span()));
         push("challenge", self.challenge.as_ref().map(LitStr::span));
         push("allow", self.allow.as_ref().map(|a| a.lit.span()));
-        push("transparent", self.transparent.is_present().then(|| self.transparent.span()));
+        push(
+            "transparent",
+            self.transparent.is_present().then(|| self.transparent.span()),
+        );
         given
     }
 }
@@ -106,7 +109,9 @@ impl FromMeta for StatusValue {
         let span = value.span();
         match value {
             Lit::Int(int) => {
-                let code: u32 = int.base10_parse().map_err(|_| not_a_status(int.base10_digits()))?;
+                let code: u32 = int
+                    .base10_parse()
+                    .map_err(|_| not_a_status(int.base10_digits()))?;
                 let status = status_by_code(code)?;
                 Ok(StatusValue { status, span })
             }
@@ -178,9 +183,7 @@ fn status_by_code(code: u32) -> Result<&'static Status> {
 
 fn unknown_status_name(name: &str) -> Error {
     match crate::diag::did_you_mean(name, http::names()) {
-        Some(best) => Error::custom(format!(
-            "unknown status name `{name}`; did you mean `{best}`?"
-        )),
+        Some(best) => Error::custom(format!("unknown status name `{name}`; did you mean `{best}`?")),
         None => Error::custom(format!(
             "unknown status name `{name}`; {}",
             &STATUS_FORMS[STATUS_FORMS.find("an integer").unwrap_or(0)..]
@@ -248,14 +251,10 @@ impl FromMeta for RetryValue {
                     }
                     None => {
                         let names = RetryKind::STRATEGIES.iter().map(|(n, _)| *n);
-                        return Err(Error::custom(
-                            match crate::diag::did_you_mean(&name, names) {
-                                Some(best) => format!(
-                                    "unknown retry strategy `{name}`; did you mean `{best}`?"
-                                ),
-                                None => format!("unknown retry strategy `{name}`; {RETRY_FORMS}"),
-                            },
-                        ));
+                        return Err(Error::custom(match crate::diag::did_you_mean(&name, names) {
+                            Some(best) => format!("unknown retry strategy `{name}`; did you mean `{best}`?"),
+                            None => format!("unknown retry strategy `{name}`; {RETRY_FORMS}"),
+                        }));
                     }
                 }
             }
@@ -265,7 +264,8 @@ impl FromMeta for RetryValue {
     }
 
     fn from_expr(expr: &Expr) -> Result<Self> {
-        lit_expr(expr, RETRY_FORMS).and_then(Self::from_value)
+        lit_expr(expr, RETRY_FORMS)
+            .and_then(Self::from_value)
             .map_err(|e| e.with_span(expr))
     }
 }
@@ -297,7 +297,8 @@ impl FromMeta for Seconds {
     }
 
     fn from_expr(expr: &Expr) -> Result<Self> {
-        lit_expr(expr, SECONDS_FORMS).and_then(Self::from_value)
+        lit_expr(expr, SECONDS_FORMS)
+            .and_then(Self::from_value)
             .map_err(|e| e.with_span(expr))
     }
 }
@@ -329,7 +330,10 @@ impl FromMeta for RenameAll {
                     Some(best) => Error::custom(format!(
                         "unknown `rename_all` style `{name}`; did you mean `{best}`?"
                     )),
-                    None => Error::custom(format!("unknown `rename_all` style `{name}`; {}", forms_of_rename_all())),
+                    None => Error::custom(format!(
+                        "unknown `rename_all` style `{name}`; {}",
+                        forms_of_rename_all()
+                    )),
                 },
             ),
         }
@@ -378,9 +382,9 @@ pub fn is_absolute_uri(uri: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     scheme_ok
         && !rest.is_empty()
-        && uri
-            .chars()
-            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+        && uri.chars().all(|c| {
+            c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        })
 }
 
 /// `allow = "GET, POST"`: a comma-separated list of request methods.
@@ -391,7 +395,9 @@ pub struct AllowValue {
 impl FromMeta for AllowValue {
     fn from_value(value: &Lit) -> Result<Self> {
         let Lit::Str(lit) = value else {
-            return Err(Error::custom("`allow` takes a string of methods, such as \"GET, POST\""));
+            return Err(Error::custom(
+                "`allow` takes a string of methods, such as \"GET, POST\"",
+            ));
         };
         let text = lit.value();
         for method in text.split(',').map(str::trim) {
@@ -414,7 +420,9 @@ pub struct MemberName {
 impl FromMeta for MemberName {
     fn from_value(value: &Lit) -> Result<Self> {
         let Lit::Str(lit) = value else {
-            return Err(Error::custom("`rename` takes a string, such as `rename = \"limit\"`"));
+            return Err(Error::custom(
+                "`rename` takes a string, such as `rename = \"limit\"`",
+            ));
         };
         let name = lit.value();
         let valid = name.len() >= 3
@@ -457,7 +465,9 @@ impl FromMeta for ResolveKeys {
         let mut errors = Error::accumulator();
         if let Some(url) = &parts.url {
             let value = url.value();
-            let ok = value.starts_with('/') && !value.starts_with("//") && !value.contains(char::is_whitespace)
+            let ok = value.starts_with('/')
+                && !value.starts_with("//")
+                && !value.contains(char::is_whitespace)
                 || (value.starts_with("https://") || value.starts_with("http://")) && is_absolute_uri(&value);
             if !ok {
                 errors.push(

@@ -60,10 +60,32 @@ mod tests {
     #[test]
     fn derive_codes_from_variant_names() {
         let cases = [
-            ("CreditExhausted", ["CREDIT_EXHAUSTED", "credit_exhausted", "credit-exhausted", "creditExhausted"]),
-            ("AuthRequired", ["AUTH_REQUIRED", "auth_required", "auth-required", "authRequired"]),
-            ("HTTPVersionTooOld", ["HTTP_VERSION_TOO_OLD", "http_version_too_old", "http-version-too-old", "httpVersionTooOld"]),
-            ("Oauth2Failed", ["OAUTH2_FAILED", "oauth2_failed", "oauth2-failed", "oauth2Failed"]),
+            (
+                "CreditExhausted",
+                [
+                    "CREDIT_EXHAUSTED",
+                    "credit_exhausted",
+                    "credit-exhausted",
+                    "creditExhausted",
+                ],
+            ),
+            (
+                "AuthRequired",
+                ["AUTH_REQUIRED", "auth_required", "auth-required", "authRequired"],
+            ),
+            (
+                "HTTPVersionTooOld",
+                [
+                    "HTTP_VERSION_TOO_OLD",
+                    "http_version_too_old",
+                    "http-version-too-old",
+                    "httpVersionTooOld",
+                ],
+            ),
+            (
+                "Oauth2Failed",
+                ["OAUTH2_FAILED", "oauth2_failed", "oauth2-failed", "oauth2Failed"],
+            ),
             ("Internal", ["INTERNAL", "internal", "internal", "internal"]),
         ];
         for (variant, expected) in cases {

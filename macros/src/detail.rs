@@ -114,7 +114,9 @@ fn parse_arg(arg: &str) -> Result<Arg, String> {
 /// takes an implicit positional argument, which a detail string has none of.
 fn rewrite_spec(spec: &str, placeholders: &mut Vec<Placeholder>) -> Result<String, String> {
     if spec.contains(".*") {
-        return Err("`.*` in `detail` takes a positional argument; name the precision field as `.field$`".to_owned());
+        return Err(
+            "`.*` in `detail` takes a positional argument; name the precision field as `.field$`".to_owned(),
+        );
     }
     let mut out = String::with_capacity(spec.len());
     let mut word = String::new();
@@ -146,10 +148,9 @@ fn rewrite_spec(spec: &str, placeholders: &mut Vec<Placeholder>) -> Result<Strin
 
 fn trait_of(spec: &str) -> Trait {
     match spec.chars().last() {
-        None => Trait::Display,
         Some('?') => Trait::Debug,
         Some('x' | 'X' | 'o' | 'b' | 'e' | 'E' | 'p') => Trait::Other,
-        Some(_) => Trait::Display,
+        _ => Trait::Display,
     }
 }
 
@@ -175,7 +176,10 @@ mod tests {
     #[test]
     fn named_positional_and_specs() {
         let parsed = parse("{usage_type} limit {0:>5} of {limit:?} ({ratio:.prec$})").unwrap();
-        assert_eq!(parsed.format, "{usage_type} limit {_0:>5} of {limit:?} ({ratio:.prec$})");
+        assert_eq!(
+            parsed.format,
+            "{usage_type} limit {_0:>5} of {limit:?} ({ratio:.prec$})"
+        );
         assert_eq!(
             parsed.placeholders,
             [

@@ -33,7 +33,10 @@ fn restyle(message: &str) -> String {
     let message = strip_location(message);
     if let Some(rest) = message.strip_prefix("Unknown field: `") {
         let (key, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        if let Some(best) = tail.strip_prefix(". Did you mean `").and_then(|t| t.strip_suffix("`?")) {
+        if let Some(best) = tail
+            .strip_prefix(". Did you mean `")
+            .and_then(|t| t.strip_suffix("`?"))
+        {
             return format!("unknown key `{key}` in #[api(...)]; did you mean `{best}`?");
         }
         if let Some(list) = tail.strip_prefix(". Available values: ") {
@@ -87,8 +90,14 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(did_you_mean("stauts", ["status", "code", "title"]), Some("status"));
-        assert_eq!(did_you_mean("PAYMENT_REQURED", ["PAYMENT_REQUIRED", "FORBIDDEN"]), Some("PAYMENT_REQUIRED"));
+        assert_eq!(
+            did_you_mean("stauts", ["status", "code", "title"]),
+            Some("status")
+        );
+        assert_eq!(
+            did_you_mean("PAYMENT_REQURED", ["PAYMENT_REQUIRED", "FORBIDDEN"]),
+            Some("PAYMENT_REQUIRED")
+        );
         assert_eq!(did_you_mean("xyz", ["status", "code"]), None);
     }
 
@@ -98,8 +107,14 @@ mod tests {
             restyle("Unknown field: `stauts`. Did you mean `status`? at stauts"),
             "unknown key `stauts` in #[api(...)]; did you mean `status`?"
         );
-        assert_eq!(restyle("Duplicate field `status`"), "`status` is given twice in #[api(...)]; keep one");
+        assert_eq!(
+            restyle("Duplicate field `status`"),
+            "`status` is given twice in #[api(...)]; keep one"
+        );
         assert_eq!(restyle("Some message at resolve/url"), "some message");
-        assert_eq!(restyle("status 200 is not an error status"), "status 200 is not an error status");
+        assert_eq!(
+            restyle("status 200 is not an error status"),
+            "status 200 is not an error status"
+        );
     }
 }

@@ -26,7 +26,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item]) -> TokenSt
             (Kind::Entry(_), None) => unreachable!("every entry item has a static"),
         }
     });
-    let entry_body = match_self(entry_arms.collect(), items.len(), None);
+    let entry_body = match_self(&entry_arms.collect::<Vec<_>>(), items.len(), None);
 
     let mut methods = Vec::new();
     methods.push(quote! {
@@ -77,7 +77,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item]) -> TokenSt
 
 /// `match self { arms }`, with a final `_ => default` only when some items have no arm, and
 /// `match *self {}` for an enum with no variants.
-fn match_self(arms: Vec<TokenStream>, items: usize, default: Option<TokenStream>) -> TokenStream {
+fn match_self(arms: &[TokenStream], items: usize, default: Option<&TokenStream>) -> TokenStream {
     if items == 0 {
         return quote!(match *self {});
     }
@@ -120,13 +120,13 @@ fn retry_after(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
             Kind::Transparent(f) => {
                 let pat = pattern(item, &[*f]);
                 let inner = binding(*f);
-                bounds.add(&item.fields[*f].ty, quote!(_apierror::ApiError));
+                bounds.add(&item.fields[*f].ty, &quote!(_apierror::ApiError));
                 Some(quote!(#pat => _apierror::ApiError::retry_after(#inner),))
             }
             Kind::Entry(entry) => entry.retry_after_field.map(|f| {
                 let pat = pattern(item, &[f]);
                 let field = binding(f);
-                bounds.add(&item.fields[f].ty, quote!(_apierror::__private::IntoRetryAfter));
+                bounds.add(&item.fields[f].ty, &quote!(_apierror::__private::IntoRetryAfter));
                 quote!(#pat => _apierror::__private::retry_after(#field),)
             }),
         })
@@ -135,9 +135,11 @@ fn retry_after(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
         return None;
     }
     let body = match_self(
-        arms,
+        &arms,
         items.len(),
-        Some(quote!(_apierror::Entry::retry_after(_apierror::ApiError::entry(self)))),
+        Some(&quote!(_apierror::Entry::retry_after(
+            _apierror::ApiError::entry(self)
+        ))),
     );
     Some(quote! {
         fn retry_after(&self) -> _apierror::__private::Option<_apierror::__private::Duration> {
@@ -155,14 +157,16 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
             Kind::Transparent(f) => {
                 let pat = pattern(item, &[*f]);
                 let inner = binding(*f);
-                bounds.add(&item.fields[*f].ty, quote!(_apierror::ApiError));
+                bounds.add(&item.fields[*f].ty, &quote!(_apierror::ApiError));
                 arms.push(quote!(#pat => _apierror::ApiError::detail(#inner),));
             }
             Kind::Entry(entry) => {
                 let Some(detail) = &entry.detail else { continue };
                 let pat = pattern(item, &[]);
                 if let Some(text) = &detail.text {
-                    arms.push(quote!(#pat => _apierror::__private::Some(_apierror::Detail::from_static(#text)),));
+                    arms.push(
+                        quote!(#pat => _apierror::__private::Some(_apierror::Detail::from_static(#text)),),
+                    );
                     continue;
                 }
                 arms.push(quote!(#pat => _apierror::__private::Some(_apierror::Detail::__derived(self)),));
@@ -175,8 +179,8 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
                     let value = binding(*f);
                     let ty = &item.fields[*f].ty;
                     match fmt_trait {
-                        Trait::Display => bounds.add(ty, quote!(_apierror::__private::Display)),
-                        Trait::Debug => bounds.add(ty, quote!(_apierror::__private::Debug)),
+                        Trait::Display => bounds.add(ty, &quote!(_apierror::__private::Display)),
+                        Trait::Debug => bounds.add(ty, &quote!(_apierror::__private::Debug)),
                         Trait::Other => {}
                     }
                     quote!(#name = #value)
@@ -192,14 +196,19 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
     if arms.is_empty() {
         return (None, None);
     }
-    let body = match_self(arms, items.len(), Some(quote!(_apierror::__private::None)));
+    let body = match_self(&arms, items.len(), Some(&quote!(_apierror::__private::None)));
     let method = quote! {
         fn detail(&self) -> _apierror::__private::Option<_apierror::Detail<'_>> {
             #body
         }
     };
-    let format = (!format_arms.is_empty())
-        .then(|| match_self(format_arms, items.len(), Some(quote!(_apierror::__private::Ok(())))));
+    let format = (!format_arms.is_empty()).then(|| {
+        match_self(
+            &format_arms,
+            items.len(),
+            Some(&quote!(_apierror::__private::Ok(()))),
+        )
+    });
     (Some(method), format)
 }
 
@@ -227,7 +236,7 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                 let calls = exposed.iter().map(|(i, field, name)| {
                     let value = binding(*i);
                     let ty = &field.ty;
-                    bounds.add(ty, quote!(_apierror::__private::Serialize));
+                    bounds.add(ty, &quote!(_apierror::__private::Serialize));
                     // Spanned on the field's type, so a type that is not `Serialize` is reported there.
                     quote_spanned!(ty.span()=> _apierror::FieldWriter::field::<#ty>(__out, #name, #value);)
                 });
@@ -238,7 +247,7 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     if arms.is_empty() {
         return None;
     }
-    let body = match_self(arms, items.len(), Some(quote!({})));
+    let body = match_self(&arms, items.len(), Some(&quote!({})));
     Some(quote! {
         fn write_fields(&self, __out: &mut _apierror::FieldWriter<'_>) {
             #body
@@ -260,7 +269,7 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                 let pat = pattern(item, &[f]);
                 let source = binding(f);
                 let ty = &item.fields[f].ty;
-                bounds.add(ty, quote!(_apierror::__private::AsDynError));
+                bounds.add(ty, &quote!(_apierror::__private::AsDynError));
                 arms.push(quote_spanned!(ty.span()=> #pat => _apierror::__private::source(#source),));
             }
         }
@@ -268,7 +277,7 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     if arms.is_empty() {
         return None;
     }
-    let body = match_self(arms, items.len(), Some(quote!(_apierror::__private::None)));
+    let body = match_self(&arms, items.len(), Some(&quote!(_apierror::__private::None)));
     Some(quote! {
         fn source_error(&self) -> _apierror::__private::Option<&(dyn _apierror::__private::StdError + 'static)> {
             #body
@@ -296,31 +305,43 @@ impl<'a> Statics<'a> {
     }
 }
 
-fn opt_str(value: Option<&str>) -> TokenStream {
-    match value {
-        Some(s) => quote!(_apierror::__private::Some(#s)),
-        None => quote!(_apierror::__private::None),
+/// An `Option` in generated code: `Some(value)` or `None`, through the private module.
+struct Opt<T>(Option<T>);
+
+impl<T: ToTokens> ToTokens for Opt<T> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(if let Some(value) = &self.0 {
+            quote!(_apierror::__private::Some(#value))
+        } else {
+            quote!(_apierror::__private::None)
+        });
     }
+}
+
+fn opt_str(value: Option<&str>) -> Opt<&str> {
+    Opt(value)
 }
 
 impl ToTokens for Statics<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let mut extra = TokenStream::new();
         let entries = self.entries.iter().enumerate().map(|(i, (item, entry))| {
-            let resolve = match &entry.resolve {
-                Some(r) => {
-                    let name = format_ident!("__API_RESOLVE{}", i);
-                    let part = |lit: &Option<syn::LitStr>| opt_str(lit.as_ref().map(syn::LitStr::value).as_deref());
-                    let (message, url, action, method, endpoint) =
-                        (part(&r.message), part(&r.url), part(&r.action), part(&r.method), part(&r.endpoint));
-                    extra.extend(quote! {
-                        static #name: _apierror::Resolve =
-                            _apierror::Resolve::__new(#message, #url, #action, #method, #endpoint);
-                    });
-                    quote!(_apierror::__private::Some(&#name))
-                }
-                None => quote!(_apierror::__private::None),
-            };
+            let resolve = Opt(entry.resolve.as_ref().map(|r| {
+                let name = format_ident!("__API_RESOLVE{}", i);
+                let part = |lit: &Option<syn::LitStr>| Opt(lit.as_ref().map(syn::LitStr::value));
+                let (message, url, action, method, endpoint) = (
+                    part(&r.message),
+                    part(&r.url),
+                    part(&r.action),
+                    part(&r.method),
+                    part(&r.endpoint),
+                );
+                extra.extend(quote! {
+                    static #name: _apierror::Resolve =
+                        _apierror::Resolve::__new(#message, #url, #action, #method, #endpoint);
+                });
+                quote!(&#name)
+            }));
             let fields: Vec<TokenStream> = item
                 .fields
                 .iter()
@@ -343,10 +364,7 @@ impl ToTokens for Statics<'_> {
             let description = opt_str(entry.description.as_deref());
             let detail = opt_str(entry.detail.as_ref().map(|d| d.template.as_str()));
             let retry = Ident::new(entry.retry.variant(), Span::call_site());
-            let retry_after = match entry.retry_after {
-                Some(secs) => quote!(_apierror::__private::Some(#secs)),
-                None => quote!(_apierror::__private::None),
-            };
+            let retry_after = Opt(entry.retry_after);
             let retry_after_field = entry.retry_after_field.is_some();
             let category = opt_str(entry.category.as_deref());
             let type_uri = opt_str(entry.type_uri.as_deref());
@@ -397,7 +415,10 @@ fn type_text(ty: &syn::Type) -> String {
             continue;
         }
         match c {
-            ',' | ';' => out.push_str(&format!("{c} ")),
+            ',' | ';' => {
+                out.push(*c);
+                out.push(' ');
+            }
             '+' => out.push_str(" + "),
             _ => out.push(*c),
         }
@@ -415,7 +436,7 @@ impl Bounds {
     fn new(generics: &syn::Generics) -> Self {
         let params = generics.type_params().map(|p| p.ident.clone()).collect();
         let where_clause = generics.where_clause.clone().unwrap_or_else(|| syn::WhereClause {
-            where_token: Default::default(),
+            where_token: syn::token::Where::default(),
             predicates: syn::punctuated::Punctuated::new(),
         });
         Bounds { params, where_clause }
@@ -423,13 +444,18 @@ impl Bounds {
 
     /// Adds `ty: bound` when `ty` mentions a type parameter (for concrete types the compiler
     /// checks the bound at the use site, with a clearer message).
-    fn add(&mut self, ty: &syn::Type, bound: TokenStream) {
+    fn add(&mut self, ty: &syn::Type, bound: &TokenStream) {
         if !self.mentions_param(ty.to_token_stream()) {
             return;
         }
         let predicate: syn::WherePredicate = syn::parse_quote!(#ty: #bound);
         let text = predicate.to_token_stream().to_string();
-        if !self.where_clause.predicates.iter().any(|p| p.to_token_stream().to_string() == text) {
+        if !self
+            .where_clause
+            .predicates
+            .iter()
+            .any(|p| p.to_token_stream().to_string() == text)
+        {
             self.where_clause.predicates.push(predicate);
         }
     }
@@ -457,7 +483,10 @@ mod tests {
             ("String", "String"),
             ("Vec<String>", "Vec<String>"),
             ("Option<u32>", "Option<u32>"),
-            ("std::collections::HashMap<String, u64>", "std::collections::HashMap<String, u64>"),
+            (
+                "std::collections::HashMap<String, u64>",
+                "std::collections::HashMap<String, u64>",
+            ),
             ("&'static str", "&'static str"),
             ("[u8; 4]", "[u8; 4]"),
             ("(u32, String)", "(u32, String)"),

@@ -31,7 +31,11 @@ pub static STATUSES: &[Status] = &[
     status(404, "NOT_FOUND", "Not Found"),
     status(405, "METHOD_NOT_ALLOWED", "Method Not Allowed"),
     status(406, "NOT_ACCEPTABLE", "Not Acceptable"),
-    status(407, "PROXY_AUTHENTICATION_REQUIRED", "Proxy Authentication Required"),
+    status(
+        407,
+        "PROXY_AUTHENTICATION_REQUIRED",
+        "Proxy Authentication Required",
+    ),
     status(408, "REQUEST_TIMEOUT", "Request Timeout"),
     status(409, "CONFLICT", "Conflict"),
     status(410, "GONE", "Gone"),
@@ -60,8 +64,16 @@ pub static STATUSES: &[Status] = &[
     status(426, "UPGRADE_REQUIRED", "Upgrade Required"),
     status(428, "PRECONDITION_REQUIRED", "Precondition Required"),
     status(429, "TOO_MANY_REQUESTS", "Too Many Requests"),
-    status(431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large"),
-    status(451, "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons"),
+    status(
+        431,
+        "REQUEST_HEADER_FIELDS_TOO_LARGE",
+        "Request Header Fields Too Large",
+    ),
+    status(
+        451,
+        "UNAVAILABLE_FOR_LEGAL_REASONS",
+        "Unavailable For Legal Reasons",
+    ),
     status(500, "INTERNAL_SERVER_ERROR", "Internal Server Error"),
     status(501, "NOT_IMPLEMENTED", "Not Implemented"),
     status(502, "BAD_GATEWAY", "Bad Gateway"),
@@ -72,7 +84,11 @@ pub static STATUSES: &[Status] = &[
     status(507, "INSUFFICIENT_STORAGE", "Insufficient Storage"),
     status(508, "LOOP_DETECTED", "Loop Detected"),
     status(510, "NOT_EXTENDED", "Not Extended"),
-    status(511, "NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required"),
+    status(
+        511,
+        "NETWORK_AUTHENTICATION_REQUIRED",
+        "Network Authentication Required",
+    ),
 ];
 
 /// The registered error status with this code.
@@ -214,7 +230,9 @@ mod tests {
         for (code, expected) in special {
             assert_eq!(default_retry(code), expected, "{code}");
         }
-        let others = STATUSES.iter().filter(|s| !special.iter().any(|(c, _)| *c == s.code));
+        let others = STATUSES
+            .iter()
+            .filter(|s| !special.iter().any(|(c, _)| *c == s.code));
         for s in others {
             assert_eq!(default_retry(s.code), RetryKind::No, "{}", s.code);
         }

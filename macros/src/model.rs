@@ -103,9 +103,12 @@ pub fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
         if !attr.path().is_ident("doc") {
             continue;
         }
-        let syn::Meta::NameValue(nv) = &attr.meta else { continue };
+        let syn::Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
         let syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(s), ..
+            lit: syn::Lit::Str(s),
+            ..
         }) = &nv.value
         else {
             continue;
@@ -144,7 +147,10 @@ pub struct Source<'a> {
 
 /// Parses the fields of a struct (variants' fields are parsed by darling with the variant).
 pub fn parse_fields(fields: &syn::Fields, errors: &mut Accumulator) -> Option<Vec<attr::Field>> {
-    let parsed: Vec<_> = fields.iter().map(|f| errors.handle(attr::Field::from_field(f))).collect();
+    let parsed: Vec<_> = fields
+        .iter()
+        .map(|f| errors.handle(attr::Field::from_field(f)))
+        .collect();
     parsed.into_iter().collect()
 }
 
@@ -200,7 +206,12 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
 
     let title = match &keys.title {
         Some(lit) if lit.value().trim().is_empty() => {
-            errors.push(Error::custom("`title` is empty; give a short summary or remove it to use the status reason phrase").with_span(lit));
+            errors.push(
+                Error::custom(
+                    "`title` is empty; give a short summary or remove it to use the status reason phrase",
+                )
+                .with_span(lit),
+            );
             String::new()
         }
         Some(lit) => lit.value(),
@@ -235,7 +246,11 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
         (None, Some(base)) => Some(format!("{base}{code}")),
         (None, None) => None,
     };
-    let category = keys.category.as_ref().map(LitStr::value).or_else(|| defaults.category.clone());
+    let category = keys
+        .category
+        .as_ref()
+        .map(LitStr::value)
+        .or_else(|| defaults.category.clone());
 
     let entry = EntryModel {
         code,
@@ -281,16 +296,33 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
         errors.push(Error::custom(message).with_span(&flag.span()));
     };
     if field.skip.is_present() && field.expose.is_present() {
-        conflict(errors, &field.expose, "`skip` and `expose` contradict each other; keep one");
+        conflict(
+            errors,
+            &field.expose,
+            "`skip` and `expose` contradict each other; keep one",
+        );
     }
     if source && field.expose.is_present() {
-        conflict(errors, &field.expose, "a source error is never exposed to clients; remove `expose` and expose a safe field instead");
+        conflict(
+            errors,
+            &field.expose,
+            "a source error is never exposed to clients; remove `expose` and expose a safe field instead",
+        );
     }
     if let Some(rename) = &field.rename
         && (source || field.skip.is_present())
     {
-        let why = if source { "a source error" } else { "a skipped field" };
-        errors.push(Error::custom(format!("`rename` has no effect on {why}, which is never exposed; remove it")).with_span(&rename.lit));
+        let why = if source {
+            "a source error"
+        } else {
+            "a skipped field"
+        };
+        errors.push(
+            Error::custom(format!(
+                "`rename` has no effect on {why}, which is never exposed; remove it"
+            ))
+            .with_span(&rename.lit),
+        );
     }
 
     let name = match (&field.rename, &field.ident) {
@@ -300,9 +332,12 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
     };
     let visible = !source && !field.skip.is_present() && (!is_server || field.expose.is_present());
     if visible && name.is_none() && field.expose.is_present() {
-        errors.push(Error::custom(format!(
-            "tuple field {index} needs a name to be exposed; add `rename = \"...\"`"
-        )).with_span(&field.expose.span()));
+        errors.push(
+            Error::custom(format!(
+                "tuple field {index} needs a name to be exposed; add `rename = \"...\"`"
+            ))
+            .with_span(&field.expose.span()),
+        );
     }
     let exposed = if visible { name } else { None };
     if let Some(name) = &exposed
@@ -372,7 +407,9 @@ fn check_code(code: &str, span: Span, explicit: bool, style: Style, errors: &mut
     };
     let what = if explicit { "code" } else { "derived code" };
     if !code.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        errors.push(Error::custom(format!("{what} `{code}` does not start with a letter; {fix}")).with_span(&span));
+        errors.push(
+            Error::custom(format!("{what} `{code}` does not start with a letter; {fix}")).with_span(&span),
+        );
     } else if code.len() < 3 || code.len() > 63 {
         errors.push(
             Error::custom(format!(
@@ -426,8 +463,10 @@ fn detail_model(
                             .unwrap_or_default()
                     };
                     errors.push(
-                        Error::custom(format!("`detail` names `{{{name}}}`, but `{ident}` has no field `{bare}`{hint}"))
-                            .with_span(lit),
+                        Error::custom(format!(
+                            "`detail` names `{{{name}}}`, but `{ident}` has no field `{bare}`{hint}"
+                        ))
+                        .with_span(lit),
                     );
                 }
                 (name.clone(), found)
@@ -471,7 +510,10 @@ fn detail_model(
                 "`detail` shows `{shown}`, a field of a server error (5xx) that is not exposed; mark the field #[api(expose)] or leave it out of `detail`"
             )).with_span(lit));
         }
-        if !args.iter().any(|(n, _, t)| *n == arg_name && *t == placeholder.fmt_trait) {
+        if !args
+            .iter()
+            .any(|(n, _, t)| *n == arg_name && *t == placeholder.fmt_trait)
+        {
             args.push((arg_name, field_index, placeholder.fmt_trait));
         }
     }
@@ -532,8 +574,14 @@ fn header_value(lit: Option<&LitStr>, key: &str, errors: &mut Accumulator) -> Op
     Some(value)
 }
 
-fn check_status_headers(keys: &Keys, status: &Status, has_challenge: bool, has_allow: bool, errors: &mut Accumulator) {
-    let status_span = keys.status.as_ref().map(|s| s.span).unwrap_or_else(Span::call_site);
+fn check_status_headers(
+    keys: &Keys,
+    status: &Status,
+    has_challenge: bool,
+    has_allow: bool,
+    errors: &mut Accumulator,
+) {
+    let status_span = keys.status.as_ref().map_or_else(Span::call_site, |s| s.span);
     if status.code == 401 && !has_challenge {
         errors.push(
             Error::custom(

@@ -25,8 +25,11 @@ pub fn unique_codes(items: &[Item], errors: &mut Accumulator) {
                 .with_span(&entry.code_span),
             );
             errors.push(
-                Error::custom(format!("code `{}` is first used here, by `{}`", entry.code, first.ident))
-                    .with_span(&first_entry.code_span),
+                Error::custom(format!(
+                    "code `{}` is first used here, by `{}`",
+                    entry.code, first.ident
+                ))
+                .with_span(&first_entry.code_span),
             );
         }
     }

@@ -203,7 +203,7 @@ impl Resolve {
         self.url
     }
 
-    /// A snake_case intent an agent or front end can switch on, such as `select_plan`.
+    /// A `snake_case` intent an agent or front end can switch on, such as `select_plan`.
     #[must_use]
     pub const fn action(&self) -> Option<&'static str> {
         self.action

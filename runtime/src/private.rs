@@ -5,9 +5,9 @@ use core::fmt;
 
 pub use core::fmt::{Debug, Display};
 pub use core::format_args;
-pub use core::time::Duration;
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Ok};
+pub use core::time::Duration;
 pub use core::{fmt::Formatter, fmt::Result as FmtResult};
 pub use http::StatusCode;
 pub use serde::Serialize;
@@ -159,7 +159,10 @@ mod tests {
     fn retry_after_values() {
         assert_eq!(retry_after(&60_u32), Some(Duration::from_secs(60)));
         assert_eq!(retry_after(&-1_i64), None);
-        assert_eq!(retry_after(&Some(Duration::from_millis(1500))), Some(Duration::from_millis(1500)));
+        assert_eq!(
+            retry_after(&Some(Duration::from_millis(1500))),
+            Some(Duration::from_millis(1500))
+        );
         assert_eq!(retry_after(&None::<u64>), None);
     }
 }

@@ -44,9 +44,7 @@ impl Retry {
     #[must_use]
     pub const fn is_retryable(self) -> bool {
         match self {
-            Retry::Yes | Retry::Backoff | Retry::AfterDelay | Retry::AfterReauth | Retry::Later => {
-                true
-            }
+            Retry::Yes | Retry::Backoff | Retry::AfterDelay | Retry::AfterReauth | Retry::Later => true,
             Retry::No | Retry::NewKey => false,
         }
     }

@@ -1,0 +1,75 @@
+//! The generated code names nothing through the prelude: it compiles with no implicit prelude
+//! and with every common std name shadowed by something else.
+#![no_implicit_prelude]
+#![allow(dead_code, non_snake_case, non_upper_case_globals)]
+
+struct Result;
+struct Option;
+struct String;
+struct Vec;
+struct Box;
+struct Debug;
+struct Display;
+struct Formatter;
+struct Duration;
+struct Entry;
+struct StatusCode;
+fn Some() {}
+fn Ok() {}
+fn Err() {}
+const None: () = ();
+mod core {}
+mod std_ {}
+mod http {}
+mod serde {}
+
+#[derive(::apierror::ApiError)]
+#[api(type_base = "https://docs.example.com/errors/", challenge = "Bearer")]
+enum Shadowed<'a, T> {
+    #[api(status = 401)]
+    Auth,
+    #[api(
+        status = 422,
+        detail = "{name} is invalid ({reason:?})",
+        resolve(message = "Fix it.")
+    )]
+    Invalid { name: &'a str, reason: T },
+    #[api(status = 503, detail = "{0}", retry_after = 5)]
+    Down(#[api(expose, rename = "reason")] &'static str),
+    #[api(status = 429)]
+    Slow {
+        #[api(retry_after)]
+        wait: u32,
+    },
+    #[api(status = 500)]
+    Broken {
+        #[api(source)]
+        cause: ::std::io::Error,
+    },
+    #[api(transparent)]
+    Inner(::std::boxed::Box<dyn ::apierror::ApiError + ::core::marker::Send>),
+}
+
+#[derive(::apierror::ApiError)]
+#[api(status = 404, detail = "missing {id}")]
+struct ShadowedStruct {
+    id: u64,
+}
+
+#[test]
+fn generated_code_is_hygienic() {
+    use ::apierror::{ApiError, Catalog};
+    let err: Shadowed<'_, u8> = Shadowed::Invalid {
+        name: "email",
+        reason: 3,
+    };
+    ::std::assert_eq!(err.code(), "INVALID");
+    ::std::assert_eq!(
+        ::std::string::ToString::to_string(&err.detail().unwrap()),
+        "email is invalid (3)"
+    );
+    ::std::assert_eq!(<Shadowed<'_, u8> as Catalog>::entries().len(), 5);
+    let slow: Shadowed<'_, u8> = Shadowed::Slow { wait: 2 };
+    ::std::assert_eq!(slow.retry_after().unwrap().as_secs(), 2);
+    ::std::assert_eq!(ShadowedStruct { id: 4 }.status().as_u16(), 404);
+}

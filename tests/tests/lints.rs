@@ -1,0 +1,54 @@
+//! The expanded code is clean under the strictest lints a service might set.
+#![deny(
+    warnings,
+    missing_docs,
+    unused_qualifications,
+    unused_results,
+    clippy::all,
+    clippy::pedantic
+)]
+
+use apierror::ApiError;
+
+/// A documented public error type with every kind of variant.
+#[derive(Debug, ApiError)]
+#[api(challenge = "Bearer", category = "Auth")]
+pub enum PublicError {
+    /// Sign in first.
+    #[api(status = 401, resolve(url = "/login"))]
+    AuthRequired,
+    /// Same static detail twice must not trip `match_same_arms`.
+    #[api(status = 400, detail = "Bad.")]
+    BadA,
+    /// See above.
+    #[api(status = 400, detail = "Bad.")]
+    BadB,
+    /// Formatted detail with a field.
+    #[api(status = 404, detail = "no {kind}")]
+    Missing {
+        /// What is missing.
+        kind: String,
+    },
+    /// Retry-After from a field.
+    #[api(status = 429)]
+    Slow {
+        /// Seconds to wait.
+        #[api(retry_after)]
+        wait: u64,
+    },
+    /// With a source.
+    #[api(status = 502)]
+    Upstream(#[api(source)] std::io::Error),
+}
+
+/// A documented struct error.
+#[derive(Debug, ApiError)]
+#[api(status = 409, detail = "{0} exists")]
+pub struct Exists(pub String);
+
+#[test]
+fn lint_clean() {
+    assert_eq!(PublicError::BadA.code(), "BAD_A");
+    assert_eq!(PublicError::BadB.detail().unwrap().as_static(), Some("Bad."));
+    assert_eq!(Exists("x".to_owned()).detail().unwrap().to_string(), "x exists");
+}
