@@ -39,7 +39,7 @@ pub struct Keys {
     pub category: Option<LitStr>,
     #[darling(rename = "type")]
     pub type_uri: Option<AbsoluteUri>,
-    pub challenge: Option<LitStr>,
+    pub challenge: Option<HeaderText>,
     pub allow: Option<AllowValue>,
     pub transparent: Flag,
 }
@@ -63,7 +63,7 @@ impl Keys {
         push("resolve", self.resolve.as_ref().map(|r| r.span));
         push("category", self.category.as_ref().map(LitStr::span));
         push("type", self.type_uri.as_ref().map(|t| t.lit.span()));
-        push("challenge", self.challenge.as_ref().map(LitStr::span));
+        push("challenge", self.challenge.as_ref().map(|c| c.lit.span()));
         push("allow", self.allow.as_ref().map(|a| a.lit.span()));
         push(
             "transparent",
@@ -165,28 +165,28 @@ fn status_by_code(code: u32) -> Result<&'static Status> {
         return Ok(status);
     }
     let (below, above) = http::nearest(code16);
-    let nearest = [below, above]
+    let nearest: Vec<String> = [below, above]
         .into_iter()
         .flatten()
         .map(|s| format!("{} ({})", s.code, s.phrase))
-        .collect::<Vec<_>>()
-        .join(" or ");
+        .collect();
+    let nearest = match nearest.as_slice() {
+        [one] => format!("use the nearest registered code, {one}"),
+        many => format!("use one of the nearest registered codes, {}", many.join(" or ")),
+    };
     let what = if code16 == 418 {
         "is marked (unused) in the IANA HTTP status code registry"
     } else {
         "is not registered in the IANA HTTP status code registry"
     };
-    Err(Error::custom(format!(
-        "status {code} {what}; use a registered code, the nearest are {nearest}"
-    )))
+    Err(Error::custom(format!("status {code} {what}; {nearest}")))
 }
 
 fn unknown_status_name(name: &str) -> Error {
     match crate::diag::did_you_mean(name, http::names()) {
         Some(best) => Error::custom(format!("unknown status name `{name}`; did you mean `{best}`?")),
         None => Error::custom(format!(
-            "unknown status name `{name}`; {}",
-            &STATUS_FORMS[STATUS_FORMS.find("an integer").unwrap_or(0)..]
+            "unknown status name `{name}`; write an integer such as `status = 404` or an `http::StatusCode` constant name such as `status = \"NOT_FOUND\"`"
         )),
     }
 }
@@ -387,6 +387,27 @@ pub fn is_absolute_uri(uri: &str) -> bool {
         })
 }
 
+/// `challenge = "Bearer"`: a header value, so visible ASCII and spaces only (no CR, LF or
+/// control characters that could split or corrupt the response head).
+pub struct HeaderText {
+    pub lit: LitStr,
+}
+
+impl FromMeta for HeaderText {
+    fn from_value(value: &Lit) -> Result<Self> {
+        const FORMS: &str =
+            "`challenge` must be a non-empty header value of visible ASCII characters, such as \"Bearer\"";
+        let Lit::Str(lit) = value else {
+            return Err(Error::custom(FORMS));
+        };
+        let text = lit.value();
+        if text.trim().is_empty() || !text.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+            return Err(Error::custom(FORMS).with_span(lit));
+        }
+        Ok(HeaderText { lit: lit.clone() })
+    }
+}
+
 /// `allow = "GET, POST"`: a comma-separated list of request methods.
 pub struct AllowValue {
     pub lit: LitStr,
@@ -459,6 +480,12 @@ struct ResolveParts {
 
 impl FromMeta for ResolveKeys {
     fn from_meta(item: &syn::Meta) -> Result<Self> {
+        if let syn::Meta::Path(path) = item {
+            return Err(Error::custom(
+                "`resolve` needs parts: write `resolve(message = \"...\", url = \"...\")`",
+            )
+            .with_span(path));
+        }
         let path = item.path().clone();
         let span = path.span();
         let parts = ResolveParts::from_meta(item)?;
@@ -541,11 +568,5 @@ impl FromMeta for ResolveKeys {
             endpoint,
             span,
         })
-    }
-
-    fn from_word() -> Result<Self> {
-        Err(Error::custom(
-            "`resolve` needs parts: write `resolve(message = \"...\", url = \"...\")`",
-        ))
     }
 }

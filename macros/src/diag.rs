@@ -27,60 +27,67 @@ pub fn to_compile_errors(errors: Error) -> TokenStream {
 }
 
 /// darling's own messages are capitalized and name "fields"; ours are lower-case and name the
-/// `#[api(...)]` key and the fix. Messages we wrote pass through unchanged (minus darling's
-/// ` at path` location suffix, which the span already shows).
+/// `#[api(...)]` key and the fix. darling appends ` at key/path` to say where; the span already
+/// shows that, so the path is used to name the key and then dropped. Messages we wrote pass
+/// through unchanged.
 fn restyle(message: &str) -> String {
-    let message = strip_location(message);
+    let (message, key) = split_location(message);
+    let key = key.unwrap_or("value");
     if let Some(rest) = message.strip_prefix("Unknown field: `") {
-        let (key, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
         if let Some(best) = tail
             .strip_prefix(". Did you mean `")
             .and_then(|t| t.strip_suffix("`?"))
         {
-            return format!("unknown key `{key}` in #[api(...)]; did you mean `{best}`?");
+            return format!("unknown key `{name}` in #[api(...)]; did you mean `{best}`?");
         }
         if let Some(list) = tail.strip_prefix(". Available values: ") {
-            return format!("unknown key `{key}` in #[api(...)]; expected one of {list}");
+            return format!("unknown key `{name}` in #[api(...)]; expected one of {list}");
         }
-        return format!("unknown key `{key}` in #[api(...)]");
+        return format!("unknown key `{name}` in #[api(...)]");
     }
     if let Some(rest) = message.strip_prefix("Duplicate field `") {
-        let key = rest.trim_end_matches('`');
-        return format!("`{key}` is given twice in #[api(...)]; keep one");
+        let name = rest.trim_end_matches('`');
+        return format!("`{name}` is given twice in #[api(...)]; keep one");
     }
-    if let Some(rest) = message.strip_prefix("Unexpected literal type `") {
-        let found = rest.trim_end_matches('`');
-        return format!("expected a string literal in #[api(...)], found {found}; write `key = \"...\"`");
+    if message.starts_with("Unexpected type `") || message.starts_with("Unexpected literal type `") {
+        if FLAGS.contains(&key) {
+            return format!("`{key}` is a flag: write `{key}` alone, with no value");
+        }
+        return format!("`{key}` takes a string: write `{key} = \"...\"`");
     }
-    if message.starts_with("Unexpected meta-item format `") {
-        return "unexpected form in #[api(...)]: a flag is written alone (`skip`), a value as `key = \"...\"`, a group as `resolve(...)`".to_owned();
+    if let Some(rest) = message.strip_prefix("Unexpected meta-item format `") {
+        return match rest.trim_end_matches('`') {
+            "word" | "path" => format!("`{key}` needs a value: write `{key} = \"...\"`"),
+            "list" => format!("`{key}` takes a value, not a list: write `{key} = \"...\"`"),
+            _ => format!("`{key}` is a flag: write `{key}` alone, with no value"),
+        };
     }
     let mut chars = message.chars();
     match chars.next() {
-        Some(first) if first.is_uppercase() && chars.next().is_some_and(char::is_lowercase) => {
-            first.to_lowercase().chain(chars_after_first(message)).collect()
+        Some(first) if first.is_uppercase() && !message.chars().nth(1).is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(chars).collect()
         }
         _ => message.to_owned(),
     }
 }
 
-fn chars_after_first(message: &str) -> std::str::Chars<'_> {
-    let mut chars = message.chars();
-    chars.next();
-    chars
-}
+/// The keys written alone. (`retry_after` is a flag on fields; on variants it takes seconds and
+/// reports its own errors.)
+const FLAGS: &[&str] = &["skip", "expose", "source", "retry_after", "transparent"];
 
-/// darling appends ` at a/b` (the key path) to messages; the span shows where, so drop it.
-fn strip_location(message: &str) -> &str {
+/// Splits darling's ` at a/b` suffix off a message, returning the last key of the path.
+fn split_location(message: &str) -> (&str, Option<&str>) {
     match message.rfind(" at ") {
         Some(at)
             if message[at + 4..]
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '/') =>
         {
-            &message[..at]
+            let path = &message[at + 4..];
+            (&message[..at], path.rsplit('/').next())
         }
-        _ => message,
+        _ => (message, None),
     }
 }
 
@@ -112,6 +119,18 @@ mod tests {
             "`status` is given twice in #[api(...)]; keep one"
         );
         assert_eq!(restyle("Some message at resolve/url"), "some message");
+        assert_eq!(
+            restyle("Unexpected type `int` at title"),
+            "`title` takes a string: write `title = \"...\"`"
+        );
+        assert_eq!(
+            restyle("Unexpected meta-item format `name-value` at skip"),
+            "`skip` is a flag: write `skip` alone, with no value"
+        );
+        assert_eq!(
+            restyle("Unexpected type `bool` at skip"),
+            "`skip` is a flag: write `skip` alone, with no value"
+        );
         assert_eq!(
             restyle("status 200 is not an error status"),
             "status 200 is not an error status"

@@ -111,6 +111,6 @@ fn defaults(container: &attr::Container) -> Defaults {
             .map_or(case::Style::ScreamingSnake, |r| r.style),
         type_base: container.type_base.as_ref().map(|t| t.lit.value()),
         category: container.keys.category.as_ref().map(syn::LitStr::value),
-        challenge: container.keys.challenge.as_ref().map(syn::LitStr::value),
+        challenge: container.keys.challenge.as_ref().map(|c| c.lit.value()),
     }
 }

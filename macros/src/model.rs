@@ -82,6 +82,8 @@ pub struct FieldModel {
     pub ty: syn::Type,
     /// The member name a client sees it under, if exposed.
     pub exposed: Option<String>,
+    /// `#[api(skip)]`: never shown to clients, not even in `detail`.
+    pub skip: bool,
     pub source: bool,
     pub retry_after: bool,
     pub description: Option<String>,
@@ -236,7 +238,10 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
     check_retry_after(&keys, retry, status, &fields, &retry_after_fields, &mut errors);
 
     let source = fields.iter().position(|f| f.source);
-    let challenge = header_value(keys.challenge.as_ref(), "challenge", &mut errors)
+    let challenge = keys
+        .challenge
+        .as_ref()
+        .map(|c| c.lit.value())
         .or_else(|| (status.code == 401).then(|| defaults.challenge.clone()).flatten());
     let allow = keys.allow.as_ref().map(|a| a.lit.value());
     check_status_headers(&keys, status, challenge.is_some(), allow.is_some(), &mut errors);
@@ -355,6 +360,7 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
         member,
         ty: field.ty.clone(),
         exposed,
+        skip: field.skip.is_present(),
         source,
         retry_after: field.retry_after.is_present(),
         description: doc_text(&field.attrs),
@@ -406,6 +412,7 @@ fn check_code(code: &str, span: Span, explicit: bool, style: Style, errors: &mut
         "set `code = \"...\"` on the variant".to_owned()
     };
     let what = if explicit { "code" } else { "derived code" };
+    let plural = if code.len() == 1 { "" } else { "s" };
     if !code.starts_with(|c: char| c.is_ascii_alphabetic()) {
         errors.push(
             Error::custom(format!("{what} `{code}` does not start with a letter; {fix}")).with_span(&span),
@@ -413,7 +420,7 @@ fn check_code(code: &str, span: Span, explicit: bool, style: Style, errors: &mut
     } else if code.len() < 3 || code.len() > 63 {
         errors.push(
             Error::custom(format!(
-                "{what} `{code}` has {} characters; codes have 3 to 63, {fix}",
+                "{what} `{code}` has {} character{plural}; a code has 3 to 63, so {fix}",
                 code.len()
             ))
             .with_span(&span),
@@ -473,9 +480,13 @@ fn detail_model(
             }
             Arg::Index(index) => {
                 if !is_tuple && !fields.is_empty() {
+                    let example = match &fields[0].member {
+                        Member::Named(name) => name.to_string(),
+                        Member::Unnamed(_) => "field".to_owned(),
+                    };
                     errors.push(
                         Error::custom(format!(
-                            "`detail` uses `{{{index}}}`, but `{ident}` has named fields; write `{{field_name}}`"
+                            "`detail` uses `{{{index}}}`, but `{ident}` has named fields; name one, as in `{{{example}}}`"
                         ))
                         .with_span(lit),
                     );
@@ -504,6 +515,10 @@ fn detail_model(
         if field.source {
             errors.push(Error::custom(format!(
                 "`detail` would show the source error `{shown}` to clients; log it instead and describe the failure in words"
+            )).with_span(lit));
+        } else if field.skip {
+            errors.push(Error::custom(format!(
+                "`detail` shows `{shown}`, a field marked #[api(skip)] that is never shown to clients; remove `skip` or leave it out of `detail`"
             )).with_span(lit));
         } else if field.exposed.is_none() && is_server && !field.retry_after {
             errors.push(Error::custom(format!(
@@ -558,22 +573,6 @@ fn check_retry_after(
     }
 }
 
-/// A header value given in an attribute: visible ASCII and spaces only, so it is always a valid
-/// header value.
-fn header_value(lit: Option<&LitStr>, key: &str, errors: &mut Accumulator) -> Option<String> {
-    let lit = lit?;
-    let value = lit.value();
-    if value.trim().is_empty() || !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
-        errors.push(
-            Error::custom(format!(
-                "`{key}` must be a non-empty header value of visible ASCII characters, such as \"Bearer\""
-            ))
-            .with_span(lit),
-        );
-    }
-    Some(value)
-}
-
 fn check_status_headers(
     keys: &Keys,
     status: &Status,
@@ -606,7 +605,7 @@ fn check_status_headers(
                 "`challenge` sets WWW-Authenticate, which only 401 responses carry, but this status is {}; remove `challenge`",
                 status.code
             ))
-            .with_span(challenge),
+            .with_span(&challenge.lit),
         );
     }
     if let Some(allow) = &keys.allow

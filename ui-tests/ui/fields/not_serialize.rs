@@ -1,0 +1,12 @@
+use apierror::ApiError;
+
+#[derive(Debug)]
+struct Opaque;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 400)]
+    Invalid { value: Opaque },
+}
+
+fn main() {}

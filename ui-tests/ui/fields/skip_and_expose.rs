@@ -1,0 +1,12 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 500)]
+    Internal {
+        #[api(skip, expose)]
+        query: String,
+    },
+}
+
+fn main() {}

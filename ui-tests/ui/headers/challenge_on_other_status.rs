@@ -1,0 +1,9 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 403, challenge = "Bearer")]
+    Forbidden,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 401, challenge = "Bearer", resolve(url = "app.example.com/login"))]
+    A,
+    #[api(status = 401, challenge = "Bearer", resolve(url = "ftp://example.com/login"))]
+    B,
+}
+
+fn main() {}

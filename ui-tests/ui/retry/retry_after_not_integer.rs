@@ -1,0 +1,9 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 429, retry_after = "60")]
+    Slow,
+}
+
+fn main() {}
