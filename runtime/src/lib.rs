@@ -189,3 +189,8 @@ pub trait Catalog {
     /// Every entry, in declaration order.
     fn entries() -> &'static [Entry];
 }
+
+/// The README's examples, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
