@@ -169,7 +169,6 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
         fields,
         keys,
     } = src;
-    let is_tuple = fields.first().is_some_and(|f| f.ident.is_none());
     let status = keys.status.as_ref().map(|s| s.status);
     let is_server = status.is_some_and(|s| s.code >= 500);
     let fields: Vec<FieldModel> = fields
@@ -199,12 +198,35 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
         return Err(Error::multiple(errors.into_inner()));
     };
     let status = status_value.status;
+    let mut entry = entry_model(ident, keys, status, &fields, defaults, &mut errors);
+    entry.description = doc_text(attrs);
+    errors.finish_with(Item {
+        ident: ident.clone(),
+        path,
+        fields,
+        kind: Kind::Entry(Box::new(entry)),
+    })
+}
+
+/// The catalog entry of a non-transparent item: code, title, detail, retry, headers, type URI.
+fn entry_model(
+    ident: &Ident,
+    keys: Keys,
+    status: &'static Status,
+    fields: &[FieldModel],
+    defaults: &Defaults,
+    errors: &mut Accumulator,
+) -> EntryModel {
+    let is_tuple = fields
+        .first()
+        .is_some_and(|f| matches!(f.member, Member::Unnamed(_)));
+    let is_server = status.code >= 500;
 
     let (code, code_span) = match &keys.code {
         Some(lit) => (lit.value(), lit.span()),
         None => (defaults.style.apply(&ident.to_string()), ident.span()),
     };
-    check_code(&code, code_span, keys.code.is_some(), defaults.style, &mut errors);
+    check_code(&code, code_span, keys.code.is_some(), defaults.style, errors);
 
     let title = match &keys.title {
         Some(lit) if lit.value().trim().is_empty() => {
@@ -223,7 +245,7 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
     let detail = keys
         .detail
         .as_ref()
-        .and_then(|lit| errors.handle(detail_model(lit, ident, is_tuple, &fields, is_server)));
+        .and_then(|lit| errors.handle(detail_model(lit, ident, is_tuple, fields, is_server)));
 
     let retry = keys
         .retry
@@ -235,7 +257,7 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
         .filter(|(_, f)| f.retry_after)
         .map(|(i, _)| i)
         .collect();
-    check_retry_after(&keys, retry, status, &fields, &retry_after_fields, &mut errors);
+    check_retry_after(&keys, retry, status, fields, &retry_after_fields, errors);
 
     let source = fields.iter().position(|f| f.source);
     let challenge = keys
@@ -244,7 +266,7 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
         .map(|c| c.lit.value())
         .or_else(|| (status.code == 401).then(|| defaults.challenge.clone()).flatten());
     let allow = keys.allow.as_ref().map(|a| a.lit.value());
-    check_status_headers(&keys, status, challenge.is_some(), allow.is_some(), &mut errors);
+    check_status_headers(&keys, status, challenge.is_some(), allow.is_some(), errors);
 
     let type_uri = match (&keys.type_uri, &defaults.type_base) {
         (Some(uri), _) => Some(uri.lit.value()),
@@ -257,12 +279,12 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
         .map(LitStr::value)
         .or_else(|| defaults.category.clone());
 
-    let entry = EntryModel {
+    EntryModel {
         code,
         code_span,
         status,
         title,
-        description: doc_text(attrs),
+        description: None,
         detail,
         retry,
         retry_after: keys.retry_after.as_ref().map(|s| s.value),
@@ -273,13 +295,7 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
         challenge,
         allow,
         source,
-    };
-    errors.finish_with(Item {
-        ident: ident.clone(),
-        path,
-        fields,
-        kind: Kind::Entry(Box::new(entry)),
-    })
+    }
 }
 
 fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut Accumulator) -> FieldModel {
