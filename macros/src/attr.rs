@@ -96,6 +96,7 @@ pub struct Field {
     pub rename: Option<MemberName>,
     pub retry_after: Flag,
     pub source: Flag,
+    pub detail_only: Flag,
 }
 
 /// `status = 402` or `status = "PAYMENT_REQUIRED"`, resolved against the registry.

@@ -1,6 +1,8 @@
 //! Code generation: the static catalog entries, `impl ApiError` (a `match` per method that
 //! returns static data or reads fields) and `impl Catalog`.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -226,7 +228,7 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                     .fields
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, f)| f.exposed.as_ref().map(|name| (i, f, name)))
+                    .filter_map(|(i, f)| f.exposed().map(|name| (i, f, name)))
                     .collect();
                 if exposed.is_empty() {
                     continue;
@@ -326,6 +328,7 @@ impl ToTokens for Statics<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let mut extra = TokenStream::new();
         let entries = self.entries.iter().enumerate().map(|(i, (item, entry))| {
+            let resolve_json = Opt(entry.resolve.as_ref().map(resolve_json));
             let resolve = Opt(entry.resolve.as_ref().map(|r| {
                 let name = format_ident!("__API_RESOLVE{}", i);
                 let part = |lit: &Option<syn::LitStr>| Opt(lit.as_ref().map(syn::LitStr::value));
@@ -346,7 +349,7 @@ impl ToTokens for Statics<'_> {
                 .fields
                 .iter()
                 .filter_map(|f| {
-                    let name = f.exposed.as_ref()?;
+                    let name = f.exposed()?;
                     let ty = type_text(&f.ty);
                     let description = opt_str(f.description.as_deref());
                     Some(quote!(_apierror::Field::__new(#name, #ty, #description)))
@@ -370,6 +373,14 @@ impl ToTokens for Statics<'_> {
             let type_uri = opt_str(entry.type_uri.as_deref());
             let challenge = opt_str(entry.challenge.as_deref());
             let allow = opt_str(entry.allow.as_deref());
+            let code_json = json_string(code);
+            let title_json = json_string(title);
+            let type_json = json_string(entry.type_uri.as_deref().unwrap_or("about:blank"));
+            let detail_json = Opt(entry
+                .detail
+                .as_ref()
+                .and_then(|d| d.text.as_deref())
+                .map(json_string));
             quote! {
                 _apierror::Entry::__from_parts(_apierror::__private::EntryParts {
                     variant: #variant,
@@ -387,6 +398,11 @@ impl ToTokens for Statics<'_> {
                     challenge: #challenge,
                     allow: #allow,
                     fields: &#fields_name,
+                    code_json: #code_json,
+                    title_json: #title_json,
+                    type_json: #type_json,
+                    detail_json: #detail_json,
+                    resolve_json: #resolve_json,
                 })
             }
         });
@@ -397,6 +413,49 @@ impl ToTokens for Statics<'_> {
         });
         tokens.extend(extra);
     }
+}
+
+/// `text` as a JSON string literal (quotes included), escaped as RFC 8259 requires: the runtime
+/// copies these bytes into every body instead of escaping static text per response.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The `resolve` object as JSON, parts in seed 001's order, absent parts omitted.
+fn resolve_json(resolve: &crate::attr::ResolveKeys) -> String {
+    let parts = [
+        ("message", &resolve.message),
+        ("url", &resolve.url),
+        ("action", &resolve.action),
+        ("method", &resolve.method),
+        ("endpoint", &resolve.endpoint),
+    ];
+    let members: Vec<String> = parts
+        .iter()
+        .filter_map(|(name, lit)| {
+            lit.as_ref()
+                .map(|lit| format!("\"{name}\":{}", json_string(&lit.value())))
+        })
+        .collect();
+    format!("{{{}}}", members.join(","))
 }
 
 /// A type as the user wrote it, for the catalog (`Vec<String>`, `&'static str`): a token stream
@@ -475,7 +534,18 @@ impl Bounds {
 
 #[cfg(test)]
 mod tests {
-    use super::type_text;
+    use super::{json_string, type_text};
+
+    #[test]
+    fn json_strings() {
+        assert_eq!(json_string("CREDIT_EXHAUSTED"), r#""CREDIT_EXHAUSTED""#);
+        assert_eq!(json_string("a \"b\" \\ c"), r#""a \"b\" \\ c""#);
+        assert_eq!(
+            json_string("l1\nl2\t\r\u{8}\u{c}\u{1}"),
+            r#""l1\nl2\t\r\b\f\u0001""#
+        );
+        assert_eq!(json_string("Größe €"), "\"Größe €\"");
+    }
 
     #[test]
     fn types_as_written() {

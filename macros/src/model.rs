@@ -80,13 +80,35 @@ pub struct DetailModel {
 pub struct FieldModel {
     pub member: Member,
     pub ty: syn::Type,
-    /// The member name a client sees it under, if exposed.
-    pub exposed: Option<String>,
-    /// `#[api(skip)]`: never shown to clients, not even in `detail`.
-    pub skip: bool,
-    pub source: bool,
+    pub visibility: Visibility,
     pub retry_after: bool,
     pub description: Option<String>,
+}
+
+/// Who may see a field.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Visibility {
+    /// The underlying error: for logs only.
+    Source,
+    /// `#[api(skip)]`: never shown, not even in `detail`.
+    Skipped,
+    /// A server error's unmarked field.
+    Private,
+    /// Shown in `detail`, not a body member (`detail_only`, unnamed tuple fields, and a server
+    /// error's Retry-After field, whose value the Retry-After header carries anyway).
+    DetailOnly,
+    /// A body member under this name.
+    Member(String),
+}
+
+impl FieldModel {
+    /// The member name a client sees it under, if it is a body member.
+    pub fn exposed(&self) -> Option<&String> {
+        match &self.visibility {
+            Visibility::Member(name) => Some(name),
+            _ => None,
+        }
+    }
 }
 
 impl Item {
@@ -220,7 +242,6 @@ fn entry_model(
     let is_tuple = fields
         .first()
         .is_some_and(|f| matches!(f.member, Member::Unnamed(_)));
-    let is_server = status.code >= 500;
 
     let (code, code_span) = match &keys.code {
         Some(lit) => (lit.value(), lit.span()),
@@ -245,7 +266,7 @@ fn entry_model(
     let detail = keys
         .detail
         .as_ref()
-        .and_then(|lit| errors.handle(detail_model(lit, ident, is_tuple, fields, is_server)));
+        .and_then(|lit| errors.handle(detail_model(lit, ident, is_tuple, fields)));
 
     let retry = keys
         .retry
@@ -259,7 +280,7 @@ fn entry_model(
         .collect();
     check_retry_after(&keys, retry, status, fields, &retry_after_fields, errors);
 
-    let source = fields.iter().position(|f| f.source);
+    let source = fields.iter().position(|f| f.visibility == Visibility::Source);
     let challenge = keys
         .challenge
         .as_ref()
@@ -313,6 +334,58 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
     let named_source = field.ident.as_ref().is_some_and(|i| i == "source");
     let source = field.source.is_present() || thiserror_source || named_source;
 
+    check_field_flags(field, source, errors);
+    let detail_only = field.detail_only.is_present();
+
+    let name = match (&field.rename, &field.ident) {
+        (Some(rename), _) => Some(rename.lit.value()),
+        (None, Some(ident)) => Some(ident.to_string().trim_start_matches("r#").to_owned()),
+        (None, None) => None,
+    };
+    // A server error's fields stay private unless marked; a Retry-After field's value is sent in
+    // the Retry-After header anyway, so `detail` may show it.
+    let visible = !source
+        && !field.skip.is_present()
+        && (!is_server || field.expose.is_present() || detail_only || field.retry_after.is_present());
+    let is_member =
+        !source && !field.skip.is_present() && !detail_only && (!is_server || field.expose.is_present());
+    if is_member && name.is_none() && field.expose.is_present() {
+        errors.push(
+            Error::custom(format!(
+                "tuple field {index} has no name to be exposed under; add `rename = \"...\"` to make it a body member, or write `detail_only` to show it only in `detail`"
+            ))
+            .with_span(&field.expose.span()),
+        );
+    }
+    let visibility = match (is_member, name) {
+        (true, Some(name)) => Visibility::Member(name),
+        _ if source => Visibility::Source,
+        _ if field.skip.is_present() => Visibility::Skipped,
+        _ if visible => Visibility::DetailOnly,
+        _ => Visibility::Private,
+    };
+    if let Visibility::Member(name) = &visibility
+        && RESERVED_MEMBERS.contains(&name.as_str())
+    {
+        let message = format!(
+            "field would be exposed as `{name}`, a member every error body already has; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
+        );
+        match &field.rename {
+            Some(rename) => errors.push(Error::custom(message).with_span(&rename.lit)),
+            None => errors.push(Error::custom(message).with_span(&member)),
+        }
+    }
+    FieldModel {
+        member,
+        ty: field.ty.clone(),
+        visibility,
+        retry_after: field.retry_after.is_present(),
+        description: doc_text(&field.attrs),
+    }
+}
+
+/// Field keys that contradict each other or the field's role.
+fn check_field_flags(field: &attr::Field, source: bool, errors: &mut Accumulator) {
     let conflict = |errors: &mut Accumulator, flag: &Flag, message: &str| {
         errors.push(Error::custom(message).with_span(&flag.span()));
     };
@@ -330,63 +403,41 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
             "a source error is never exposed to clients; remove `expose` and expose a safe field instead",
         );
     }
+    let detail_only = field.detail_only.is_present();
+    if detail_only && (source || field.skip.is_present() || field.expose.is_present()) {
+        let other = if source {
+            "a source error is never shown to clients"
+        } else if field.skip.is_present() {
+            "`skip` hides the field from `detail` too"
+        } else {
+            "`expose` makes the field a body member"
+        };
+        conflict(
+            errors,
+            &field.detail_only,
+            &format!("`detail_only` shows the field in `detail` and nowhere else, but {other}; keep one"),
+        );
+    }
     if let Some(rename) = &field.rename
-        && (source || field.skip.is_present())
+        && (source || field.skip.is_present() || detail_only)
     {
         let why = if source {
-            "a source error"
+            "a source error, which is never exposed"
+        } else if detail_only {
+            "a `detail_only` field, which is not a body member"
         } else {
-            "a skipped field"
+            "a skipped field, which is never exposed"
         };
         errors.push(
-            Error::custom(format!(
-                "`rename` has no effect on {why}, which is never exposed; remove it"
-            ))
-            .with_span(&rename.lit),
+            Error::custom(format!("`rename` has no effect on {why}; remove it")).with_span(&rename.lit),
         );
-    }
-
-    let name = match (&field.rename, &field.ident) {
-        (Some(rename), _) => Some(rename.lit.value()),
-        (None, Some(ident)) => Some(ident.to_string().trim_start_matches("r#").to_owned()),
-        (None, None) => None,
-    };
-    let visible = !source && !field.skip.is_present() && (!is_server || field.expose.is_present());
-    if visible && name.is_none() && field.expose.is_present() {
-        errors.push(
-            Error::custom(format!(
-                "tuple field {index} needs a name to be exposed; add `rename = \"...\"`"
-            ))
-            .with_span(&field.expose.span()),
-        );
-    }
-    let exposed = if visible { name } else { None };
-    if let Some(name) = &exposed
-        && RESERVED_MEMBERS.contains(&name.as_str())
-    {
-        let message = format!(
-            "field would be exposed as `{name}`, a member every error body already has; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
-        );
-        match &field.rename {
-            Some(rename) => errors.push(Error::custom(message).with_span(&rename.lit)),
-            None => errors.push(Error::custom(message).with_span(&member)),
-        }
-    }
-    FieldModel {
-        member,
-        ty: field.ty.clone(),
-        exposed,
-        skip: field.skip.is_present(),
-        source,
-        retry_after: field.retry_after.is_present(),
-        description: doc_text(&field.attrs),
     }
 }
 
 fn check_exposed_names(fields: &[FieldModel], errors: &mut Accumulator) {
     for (i, field) in fields.iter().enumerate() {
-        let Some(name) = &field.exposed else { continue };
-        if fields[..i].iter().any(|f| f.exposed.as_ref() == Some(name)) {
+        let Some(name) = field.exposed() else { continue };
+        if fields[..i].iter().any(|f| f.exposed() == Some(name)) {
             errors.push(
                 Error::custom(format!(
                     "two fields are exposed as `{name}`; give one another name with #[api(rename = \"...\")]"
@@ -458,7 +509,6 @@ fn detail_model(
     ident: &Ident,
     is_tuple: bool,
     fields: &[FieldModel],
-    is_server: bool,
 ) -> darling::Result<DetailModel> {
     let template = lit.value();
     let parsed = detail::parse(&template).map_err(|message| Error::custom(message).with_span(lit))?;
@@ -528,17 +578,17 @@ fn detail_model(
             Arg::Named(name) => format!("{{{name}}}"),
             Arg::Index(index) => format!("{{{index}}}"),
         };
-        if field.source {
+        if field.visibility == Visibility::Source {
             errors.push(Error::custom(format!(
                 "`detail` would show the source error `{shown}` to clients; log it instead and describe the failure in words"
             )).with_span(lit));
-        } else if field.skip {
+        } else if field.visibility == Visibility::Skipped {
             errors.push(Error::custom(format!(
                 "`detail` shows `{shown}`, a field marked #[api(skip)] that is never shown to clients; remove `skip` or leave it out of `detail`"
             )).with_span(lit));
-        } else if field.exposed.is_none() && is_server && !field.retry_after {
+        } else if field.visibility == Visibility::Private {
             errors.push(Error::custom(format!(
-                "`detail` shows `{shown}`, a field of a server error (5xx) that is not exposed; mark the field #[api(expose)] or leave it out of `detail`"
+                "`detail` shows `{shown}`, a field of a server error (5xx) that clients may not see; mark it #[api(detail_only)] to show it only in `detail`, or #[api(expose)] to make it a body member too"
             )).with_span(lit));
         }
         if !args

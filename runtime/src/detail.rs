@@ -26,7 +26,7 @@ pub struct Detail<'a>(Repr<'a>);
 
 #[derive(Clone, Copy)]
 enum Repr<'a> {
-    Static(&'static str),
+    Static(&'static str, Option<&'static str>),
     Display(&'a dyn fmt::Display),
     Derived(&'a dyn crate::__private::FormatDetail),
 }
@@ -35,7 +35,21 @@ impl<'a> Detail<'a> {
     /// A detail that is the same for every occurrence.
     #[must_use]
     pub const fn from_static(text: &'static str) -> Self {
-        Detail(Repr::Static(text))
+        Detail(Repr::Static(text, None))
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __static(text: &'static str, json: &'static str) -> Self {
+        Detail(Repr::Static(text, Some(json)))
+    }
+
+    /// The text as a JSON string literal, when the derive escaped it at compile time.
+    pub(crate) const fn static_json(&self) -> Option<&'static str> {
+        match self.0 {
+            Repr::Static(_, json) => json,
+            Repr::Display(_) | Repr::Derived(_) => None,
+        }
     }
 
     /// A detail written by any [`Display`](fmt::Display) value (for hand-written impls).
@@ -54,7 +68,7 @@ impl<'a> Detail<'a> {
     #[must_use]
     pub const fn as_static(&self) -> Option<&'static str> {
         match self.0 {
-            Repr::Static(text) => Some(text),
+            Repr::Static(text, _) => Some(text),
             Repr::Display(_) | Repr::Derived(_) => None,
         }
     }
@@ -63,7 +77,7 @@ impl<'a> Detail<'a> {
 impl fmt::Display for Detail<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Repr::Static(text) => f.write_str(text),
+            Repr::Static(text, _) => f.write_str(text),
             Repr::Display(value) => value.fmt(f),
             Repr::Derived(value) => value.fmt_detail(f),
         }

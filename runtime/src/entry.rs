@@ -136,6 +136,10 @@ impl Entry {
         self.parts.fields
     }
 
+    pub(crate) const fn json(&self) -> &crate::__private::EntryParts {
+        &self.parts
+    }
+
     /// The Rust name of the variant (or struct) this entry was derived from.
     #[must_use]
     pub const fn variant(&self) -> &'static str {

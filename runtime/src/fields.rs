@@ -30,7 +30,11 @@ pub struct FieldWriter<'a> {
 }
 
 enum Sink<'a> {
-    Json { out: &'a mut Vec<u8>, comma: bool },
+    Json {
+        out: &'a mut Vec<u8>,
+        comma: bool,
+        strings: bool,
+    },
     Map(&'a mut Map<String, Value>),
 }
 
@@ -43,6 +47,31 @@ impl<'a> FieldWriter<'a> {
             sink: Sink::Json {
                 out,
                 comma: comma_first,
+                strings: false,
+            },
+            written: 0,
+            error: None,
+        }
+    }
+
+    /// Like [`FieldWriter::json`], but every value is written as a JSON string: strings as they
+    /// are, other values as their JSON text (for string maps such as AIP-193's
+    /// `ErrorInfo.metadata`).
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// let mut writer = apierror::FieldWriter::json_strings(&mut out, false);
+    /// writer.field("limit", &5);
+    /// writer.field("plan", "free");
+    /// writer.finish().unwrap();
+    /// assert_eq!(out, br#""limit":"5","plan":"free""#);
+    /// ```
+    pub fn json_strings(out: &'a mut Vec<u8>, comma_first: bool) -> Self {
+        FieldWriter {
+            sink: Sink::Json {
+                out,
+                comma: comma_first,
+                strings: true,
             },
             written: 0,
             error: None,
@@ -65,7 +94,7 @@ impl<'a> FieldWriter<'a> {
             return;
         }
         let result = match &mut self.sink {
-            Sink::Json { out, comma } => {
+            Sink::Json { out, comma, strings } => {
                 let start = out.len();
                 if *comma {
                     out.push(b',');
@@ -73,11 +102,17 @@ impl<'a> FieldWriter<'a> {
                 out.push(b'"');
                 out.extend_from_slice(name.as_bytes());
                 out.extend_from_slice(b"\":");
+                let value_start = out.len();
                 let result = serde_json::to_writer(&mut **out, value);
                 if result.is_err() {
                     out.truncate(start);
                 } else {
                     *comma = true;
+                    if *strings && out.get(value_start) != Some(&b'"') {
+                        // serde_json writes UTF-8, so the text converts back without loss.
+                        let text = out.split_off(value_start);
+                        crate::json::write_str(out, &String::from_utf8_lossy(&text));
+                    }
                 }
                 result
             }

@@ -31,7 +31,10 @@
 
 mod detail;
 mod entry;
+mod envelope;
 mod fields;
+pub mod json;
+mod response;
 mod retry;
 
 #[doc(hidden)]
@@ -43,8 +46,13 @@ use core::time::Duration;
 pub use apierror_macros::ApiError;
 pub use detail::Detail;
 pub use entry::{ABOUT_BLANK, Entry, Field, Resolve};
+pub use envelope::{
+    CodeMessage, Context, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, RateLimit, RenderError,
+    SuccessFlag,
+};
 pub use fields::FieldWriter;
 pub use http::StatusCode;
+pub use response::{RateLimitHeaders, Responder, response};
 pub use retry::Retry;
 
 /// An error a service returns to its clients, with its catalog entry.

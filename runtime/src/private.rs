@@ -33,6 +33,15 @@ pub struct EntryParts {
     pub challenge: Option<&'static str>,
     pub allow: Option<&'static str>,
     pub fields: &'static [crate::Field],
+    /// The code, title and type URI as JSON string literals (quotes included), escaped at
+    /// compile time.
+    pub code_json: &'static str,
+    pub title_json: &'static str,
+    pub type_json: &'static str,
+    /// A static detail as a JSON string literal.
+    pub detail_json: Option<&'static str>,
+    /// The whole `resolve` object as JSON.
+    pub resolve_json: Option<&'static str>,
 }
 
 /// The entry a failed derive's fallback impl returns. That impl only exists next to a compile
@@ -53,6 +62,11 @@ pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
     challenge: None,
     allow: None,
     fields: &[],
+    code_json: "\"\"",
+    title_json: "\"Internal Server Error\"",
+    type_json: "\"about:blank\"",
+    detail_json: None,
+    resolve_json: None,
 });
 
 /// Implemented by the derive for types with a formatted `detail`.

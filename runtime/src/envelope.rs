@@ -1,0 +1,598 @@
+//! Envelopes: the JSON shapes an error body can take, and the request context they read.
+
+use core::fmt;
+use core::time::Duration;
+
+use crate::json::{write_display, write_str, write_u64};
+use crate::{ApiError, FieldWriter};
+
+/// What the error itself cannot know about the request: all optional.
+///
+/// ```
+/// use apierror::{Context, RateLimit};
+///
+/// let cx = Context::new()
+///     .request_id("req_123")
+///     .instance("/billing/checkout")
+///     .version("v1")
+///     .rate_limit(RateLimit::new(100, 0).reset_at(1_706_054_400).reset_after(12));
+/// assert_eq!(cx.request_id, Some("req_123"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Context<'a> {
+    /// The request id, echoed in a header and in envelopes that carry it.
+    pub request_id: Option<&'a str>,
+    /// The problem `instance` (RFC 9457): a URI reference for this occurrence, such as the path.
+    pub instance: Option<&'a str>,
+    /// The API version (seed 004's `meta.version`).
+    pub version: Option<&'a str>,
+    /// The caller's rate-limit state, sent as headers.
+    pub rate_limit: Option<RateLimit>,
+}
+
+impl<'a> Context<'a> {
+    /// An empty context.
+    #[must_use]
+    pub const fn new() -> Self {
+        Context {
+            request_id: None,
+            instance: None,
+            version: None,
+            rate_limit: None,
+        }
+    }
+
+    /// Sets the request id.
+    #[must_use]
+    pub const fn request_id(mut self, id: &'a str) -> Self {
+        self.request_id = Some(id);
+        self
+    }
+
+    /// Sets the problem instance.
+    #[must_use]
+    pub const fn instance(mut self, instance: &'a str) -> Self {
+        self.instance = Some(instance);
+        self
+    }
+
+    /// Sets the API version.
+    #[must_use]
+    pub const fn version(mut self, version: &'a str) -> Self {
+        self.version = Some(version);
+        self
+    }
+
+    /// Sets the rate-limit state.
+    #[must_use]
+    pub const fn rate_limit(mut self, rate_limit: RateLimit) -> Self {
+        self.rate_limit = Some(rate_limit);
+        self
+    }
+}
+
+/// A caller's rate-limit state.
+///
+/// Sent as `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (the reset as Unix
+/// time, seed 003's convention), and optionally as the IETF `RateLimit-Policy` / `RateLimit`
+/// fields (which use the seconds until reset and the window length).
+///
+/// ```
+/// let rl = apierror::RateLimit::new(100, 95).reset_at(1_706_054_400).reset_after(30).window(60);
+/// assert_eq!((rl.limit, rl.remaining, rl.reset_at, rl.reset_after, rl.window), (100, 95, Some(1_706_054_400), Some(30), Some(60)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed in the window.
+    pub limit: u64,
+    /// Requests left in the window.
+    pub remaining: u64,
+    /// When the window resets, as Unix time in seconds.
+    pub reset_at: Option<u64>,
+    /// Seconds until the window resets.
+    pub reset_after: Option<u64>,
+    /// The window length in seconds.
+    pub window: Option<u64>,
+}
+
+impl RateLimit {
+    /// A limit and what remains of it.
+    #[must_use]
+    pub const fn new(limit: u64, remaining: u64) -> Self {
+        RateLimit {
+            limit,
+            remaining,
+            reset_at: None,
+            reset_after: None,
+            window: None,
+        }
+    }
+
+    /// Sets the reset time (Unix seconds).
+    #[must_use]
+    pub const fn reset_at(mut self, unix_seconds: u64) -> Self {
+        self.reset_at = Some(unix_seconds);
+        self
+    }
+
+    /// Sets the seconds until reset.
+    #[must_use]
+    pub const fn reset_after(mut self, seconds: u64) -> Self {
+        self.reset_after = Some(seconds);
+        self
+    }
+
+    /// Sets the window length in seconds.
+    #[must_use]
+    pub const fn window(mut self, seconds: u64) -> Self {
+        self.window = Some(seconds);
+        self
+    }
+}
+
+/// Rendering failed: an exposed field's `Serialize` implementation returned an error.
+#[derive(Debug)]
+pub struct RenderError(serde_json::Error);
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an exposed field could not be serialized: {}", self.0)
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+impl From<serde_json::Error> for RenderError {
+    fn from(error: serde_json::Error) -> Self {
+        RenderError(error)
+    }
+}
+
+/// A JSON shape for error bodies. Implement it for a shape of your own; the built-in ones are
+/// [`Problem`], [`CodeMessage`], [`ErrorCode`], [`SuccessFlag`], [`GoogleRpc`] and [`JsonApi`].
+///
+/// ```
+/// use apierror::{ApiError, Context, Envelope, RenderError, json};
+///
+/// /// `{"error_code": ..., "http_status": ...}`
+/// struct Minimal;
+///
+/// impl Envelope for Minimal {
+///     fn content_type(&self) -> &'static str {
+///         "application/json"
+///     }
+///     fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+///         out.extend_from_slice(b"{\"error_code\":");
+///         json::write_str(out, error.code());
+///         out.extend_from_slice(b",\"http_status\":");
+///         out.extend_from_slice(error.status().as_str().as_bytes());
+///         out.push(b'}');
+///         Ok(())
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404)]
+/// struct NotFound;
+///
+/// let mut out = Vec::new();
+/// Minimal.render(&NotFound, &Context::new(), &mut out).unwrap();
+/// assert_eq!(out, br#"{"error_code":"NOT_FOUND","http_status":404}"#);
+/// ```
+pub trait Envelope {
+    /// The `Content-Type` of bodies in this shape.
+    fn content_type(&self) -> &'static str;
+
+    /// Appends the body of `error` to `out`.
+    ///
+    /// # Errors
+    /// When an exposed field fails to serialize; `out` may then hold a partial body.
+    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError>;
+}
+
+/// `"detail"`: the pre-escaped static text, or the formatted text escaped as it is written.
+fn write_detail(out: &mut Vec<u8>, error: &dyn ApiError) -> bool {
+    let Some(detail) = error.detail() else {
+        return false;
+    };
+    match detail.static_json() {
+        Some(json) => out.extend_from_slice(json.as_bytes()),
+        None => write_display(out, &detail),
+    }
+    true
+}
+
+/// The detail, or the title when there is none (the `message` of most envelopes).
+fn write_message(out: &mut Vec<u8>, error: &dyn ApiError) {
+    if !write_detail(out, error) {
+        out.extend_from_slice(error.entry().json().title_json.as_bytes());
+    }
+}
+
+/// `,"<name>":{fields}`, or nothing at all when the error exposes no field.
+fn write_fields_object(out: &mut Vec<u8>, name: &[u8], error: &dyn ApiError) -> Result<(), RenderError> {
+    let start = out.len();
+    out.extend_from_slice(name);
+    out.push(b'{');
+    let mut writer = FieldWriter::json(out, false);
+    error.write_fields(&mut writer);
+    if writer.finish()? == 0 {
+        out.truncate(start);
+    } else {
+        out.push(b'}');
+    }
+    Ok(())
+}
+
+fn write_opt_str(out: &mut Vec<u8>, member: &[u8], value: Option<&str>) {
+    if let Some(value) = value {
+        out.extend_from_slice(member);
+        write_str(out, value);
+    }
+}
+
+/// RFC 9457 problem details (`application/problem+json`).
+///
+/// `type`, `title`, `status`, `detail` (when there is one), `instance` (from the context), the code
+/// as an extension member (`code` unless renamed, e.g. `error_code` as seed 001 does), `resolve`
+/// (absent parts omitted) and each exposed field as an extension member.
+///
+/// ```
+/// use apierror::{ApiError, Context, Envelope, Problem};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(type_base = "https://docs.example.com/errors/", rename_all = "snake_case")]
+/// enum BillingError {
+///     #[api(status = 402, detail = "No billing plan selected.",
+///           resolve(message = "Select a billing plan to continue.", action = "select_plan"))]
+///     NoActivePlan,
+/// }
+///
+/// let mut body = Vec::new();
+/// Problem::new().code_member("error_code").render(&BillingError::NoActivePlan, &Context::new(), &mut body).unwrap();
+/// let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(body, serde_json::json!({
+///     "type": "https://docs.example.com/errors/no_active_plan",
+///     "title": "Payment Required",
+///     "status": 402,
+///     "detail": "No billing plan selected.",
+///     "error_code": "no_active_plan",
+///     "resolve": {"message": "Select a billing plan to continue.", "action": "select_plan"},
+/// }));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Problem {
+    code_member: &'static str,
+}
+
+impl Problem {
+    /// Problem details with the code in a `code` member.
+    #[must_use]
+    pub const fn new() -> Self {
+        Problem { code_member: "code" }
+    }
+
+    /// Puts the code in another extension member, such as `error_code`.
+    #[must_use]
+    pub const fn code_member(mut self, name: &'static str) -> Self {
+        self.code_member = name;
+        self
+    }
+}
+
+impl Default for Problem {
+    fn default() -> Self {
+        Problem::new()
+    }
+}
+
+impl Envelope for Problem {
+    fn content_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let entry = error.entry();
+        let json = entry.json();
+        out.extend_from_slice(b"{\"type\":");
+        out.extend_from_slice(json.type_json.as_bytes());
+        out.extend_from_slice(b",\"title\":");
+        out.extend_from_slice(json.title_json.as_bytes());
+        out.extend_from_slice(b",\"status\":");
+        out.extend_from_slice(entry.status().as_str().as_bytes());
+        let before_detail = out.len();
+        out.extend_from_slice(b",\"detail\":");
+        if !write_detail(out, error) {
+            out.truncate(before_detail);
+        }
+        write_opt_str(out, b",\"instance\":", cx.instance);
+        out.push(b',');
+        write_str(out, self.code_member);
+        out.push(b':');
+        out.extend_from_slice(json.code_json.as_bytes());
+        if let Some(resolve) = json.resolve_json {
+            out.extend_from_slice(b",\"resolve\":");
+            out.extend_from_slice(resolve.as_bytes());
+        }
+        let mut writer = FieldWriter::json(out, true);
+        error.write_fields(&mut writer);
+        writer.finish()?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// `{"code", "message", "details"}` (seed 002): `message` is the detail, or the title when there
+/// is none; `details` holds the exposed fields and is omitted when there are none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeMessage;
+
+impl Envelope for CodeMessage {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        out.extend_from_slice(b"{\"code\":");
+        out.extend_from_slice(error.entry().json().code_json.as_bytes());
+        out.extend_from_slice(b",\"message\":");
+        write_message(out, error);
+        write_fields_object(out, b",\"details\":", error)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// `{"error", "code", "details"}` (seed 003): `error` is the detail, or the title when there is
+/// none; `details` holds the exposed fields and is omitted when there are none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ErrorCode;
+
+impl Envelope for ErrorCode {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        out.extend_from_slice(b"{\"error\":");
+        write_message(out, error);
+        out.extend_from_slice(b",\"code\":");
+        out.extend_from_slice(error.entry().json().code_json.as_bytes());
+        write_fields_object(out, b",\"details\":", error)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// `{"success": false, "error": {"code", "message"}, "meta": {"request_id", "version"}}`
+/// (seed 004). `meta` members come from the [`Context`] and are omitted when unknown; exposed
+/// fields, if any, go in `error.details`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SuccessFlag;
+
+impl Envelope for SuccessFlag {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        out.extend_from_slice(b"{\"success\":false,\"error\":{\"code\":");
+        out.extend_from_slice(error.entry().json().code_json.as_bytes());
+        out.extend_from_slice(b",\"message\":");
+        write_message(out, error);
+        write_fields_object(out, b",\"details\":", error)?;
+        out.extend_from_slice(b"},\"meta\":{");
+        let start = out.len();
+        write_opt_str(out, b",\"request_id\":", cx.request_id);
+        write_opt_str(out, b",\"version\":", cx.version);
+        if out.len() > start {
+            // Drop the comma in front of the first member.
+            out.remove(start);
+        }
+        out.extend_from_slice(b"}}");
+        Ok(())
+    }
+}
+
+/// Google's AIP-193 error model (`google.rpc.Status` as JSON):
+/// `{"error": {"code": <status>, "message", "status": <canonical code>, "details": [...]}}` with an
+/// `ErrorInfo` (reason = the code, the configured domain, metadata = exposed fields as strings),
+/// a `RetryInfo` when a retry delay is known, and a `Help` link when `resolve` has a url.
+///
+/// ```
+/// use apierror::{ApiError, Context, Envelope, GoogleRpc};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 429, retry_after = 60)]
+/// struct QuotaExceeded;
+///
+/// let mut body = Vec::new();
+/// GoogleRpc::new("example.com").render(&QuotaExceeded, &Context::new(), &mut body).unwrap();
+/// let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(body["error"]["status"], "RESOURCE_EXHAUSTED");
+/// assert_eq!(body["error"]["details"][1]["retryDelay"], "60s");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GoogleRpc {
+    domain: &'static str,
+}
+
+impl GoogleRpc {
+    /// The envelope for a service whose `ErrorInfo.domain` is `domain` (e.g. `"example.com"`).
+    #[must_use]
+    pub const fn new(domain: &'static str) -> Self {
+        GoogleRpc { domain }
+    }
+
+    /// The canonical code (`google.rpc.Code` name) that corresponds to an HTTP status, after
+    /// the mapping documented in `google/rpc/code.proto`; statuses it does not list map to
+    /// `FAILED_PRECONDITION` (4xx) or `INTERNAL` / `UNAVAILABLE` (5xx).
+    ///
+    /// ```
+    /// assert_eq!(apierror::GoogleRpc::canonical_code(404), "NOT_FOUND");
+    /// assert_eq!(apierror::GoogleRpc::canonical_code(402), "FAILED_PRECONDITION");
+    /// ```
+    #[must_use]
+    pub const fn canonical_code(status: u16) -> &'static str {
+        match status {
+            400 => "INVALID_ARGUMENT",
+            401 => "UNAUTHENTICATED",
+            403 => "PERMISSION_DENIED",
+            404 => "NOT_FOUND",
+            405 | 501 => "UNIMPLEMENTED",
+            408 | 504 => "DEADLINE_EXCEEDED",
+            409 => "ABORTED",
+            416 => "OUT_OF_RANGE",
+            429 => "RESOURCE_EXHAUSTED",
+            499 => "CANCELLED",
+            502 | 503 => "UNAVAILABLE",
+            500..=599 => "INTERNAL",
+            _ => "FAILED_PRECONDITION",
+        }
+    }
+}
+
+impl Envelope for GoogleRpc {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let entry = error.entry();
+        let status = entry.status();
+        out.extend_from_slice(b"{\"error\":{\"code\":");
+        out.extend_from_slice(status.as_str().as_bytes());
+        out.extend_from_slice(b",\"message\":");
+        write_message(out, error);
+        out.extend_from_slice(b",\"status\":\"");
+        out.extend_from_slice(Self::canonical_code(status.as_u16()).as_bytes());
+        out.extend_from_slice(
+            b"\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":",
+        );
+        out.extend_from_slice(entry.json().code_json.as_bytes());
+        out.extend_from_slice(b",\"domain\":");
+        write_str(out, self.domain);
+        let start = out.len();
+        out.extend_from_slice(b",\"metadata\":{");
+        let mut writer = FieldWriter::json_strings(out, false);
+        error.write_fields(&mut writer);
+        if writer.finish()? == 0 {
+            out.truncate(start);
+        } else {
+            out.push(b'}');
+        }
+        out.push(b'}');
+        if let Some(delay) = error.retry_after() {
+            out.extend_from_slice(
+                b",{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"",
+            );
+            write_duration(out, delay);
+            out.extend_from_slice(b"\"}");
+        }
+        if let Some(url) = entry.resolve().and_then(crate::Resolve::url) {
+            let description = entry
+                .resolve()
+                .and_then(crate::Resolve::message)
+                .unwrap_or(entry.title());
+            out.extend_from_slice(
+                b",{\"@type\":\"type.googleapis.com/google.rpc.Help\",\"links\":[{\"description\":",
+            );
+            write_str(out, description);
+            out.extend_from_slice(b",\"url\":");
+            write_str(out, url);
+            out.extend_from_slice(b"}]}");
+        }
+        out.extend_from_slice(b"]}}");
+        Ok(())
+    }
+}
+
+/// A `google.protobuf.Duration` in its JSON form: seconds with 0, 3, 6 or 9 fractional digits.
+fn write_duration(out: &mut Vec<u8>, delay: Duration) {
+    write_u64(out, delay.as_secs());
+    let nanos = delay.subsec_nanos();
+    if nanos != 0 {
+        let (value, digits) = if nanos.is_multiple_of(1_000_000) {
+            (nanos / 1_000_000, 3)
+        } else if nanos.is_multiple_of(1_000) {
+            (nanos / 1_000, 6)
+        } else {
+            (nanos, 9)
+        };
+        out.push(b'.');
+        let mut buf = Vec::with_capacity(9);
+        write_u64(&mut buf, u64::from(value));
+        out.resize(out.len() + digits - buf.len(), b'0');
+        out.extend_from_slice(&buf);
+    }
+    out.push(b's');
+}
+
+/// JSON:API (`application/vnd.api+json`):
+/// `{"errors": [{"id", "status": "402", "code", "title", "detail", "links": {"type"}, "meta": {...}}]}`
+/// with `id` the request id, `links.type` the problem type URI (omitted for `about:blank`) and
+/// `meta` the exposed fields; absent members are omitted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JsonApi;
+
+impl Envelope for JsonApi {
+    fn content_type(&self) -> &'static str {
+        "application/vnd.api+json"
+    }
+
+    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        let entry = error.entry();
+        let json = entry.json();
+        out.extend_from_slice(b"{\"errors\":[{");
+        if let Some(id) = cx.request_id {
+            out.extend_from_slice(b"\"id\":");
+            write_str(out, id);
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"status\":\"");
+        out.extend_from_slice(entry.status().as_str().as_bytes());
+        out.extend_from_slice(b"\",\"code\":");
+        out.extend_from_slice(json.code_json.as_bytes());
+        out.extend_from_slice(b",\"title\":");
+        out.extend_from_slice(json.title_json.as_bytes());
+        let before_detail = out.len();
+        out.extend_from_slice(b",\"detail\":");
+        if !write_detail(out, error) {
+            out.truncate(before_detail);
+        }
+        if entry.type_uri() != crate::ABOUT_BLANK {
+            out.extend_from_slice(b",\"links\":{\"type\":");
+            out.extend_from_slice(json.type_json.as_bytes());
+            out.push(b'}');
+        }
+        write_fields_object(out, b",\"meta\":", error)?;
+        out.extend_from_slice(b"}]}");
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::time::Duration;
+
+    use super::write_duration;
+
+    #[test]
+    fn protobuf_durations() {
+        let cases = [
+            (Duration::from_secs(60), "60s"),
+            (Duration::from_millis(1500), "1.500s"),
+            (Duration::from_micros(2_000_001), "2.000001s"),
+            (Duration::new(0, 7), "0.000000007s"),
+        ];
+        for (delay, expected) in cases {
+            let mut out = Vec::new();
+            write_duration(&mut out, delay);
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Turning an error into an `http::Response`: the body in an envelope, and the headers HTTP
+//! requires for its status.
+
+use core::fmt::Write as _;
+
+use http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::{HeaderMap, HeaderName, HeaderValue, Response};
+
+use crate::envelope::{Context, Envelope, Problem, RenderError};
+use crate::{ApiError, Detail, Entry, FieldWriter};
+
+/// Which rate-limit headers to send when the [`Context`] has a [`RateLimit`](crate::RateLimit).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RateLimitHeaders {
+    /// `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset` (seed 003).
+    #[default]
+    Legacy,
+    /// The IETF `RateLimit-Policy` and `RateLimit` fields
+    /// (draft-ietf-httpapi-ratelimit-headers), with the policy named `"default"`.
+    Ietf,
+    /// Both sets.
+    Both,
+    /// None.
+    Off,
+}
+
+/// Renders errors into responses: one per service, configured once.
+///
+/// Every response gets the status, the body in the envelope and its `Content-Type`, and:
+/// `Retry-After` (whole seconds, rounded up) when the error gives a delay; `WWW-Authenticate` on
+/// 401 and `Allow` on 405 from the declaration (RFC 9110 requires them); `Cache-Control: no-store`
+/// on 428, 429 and 431 (RFC 6585); the request id echoed in `X-Request-Id` (or the configured
+/// header); and rate-limit headers when the context has them.
+///
+/// Context values are untrusted: a request id that is not a valid header value (empty, with CR,
+/// LF or other control characters, non-ASCII, or leading/trailing whitespace) is **not** written
+/// into a header: that header is dropped and the rest of the response is unchanged. In bodies every
+/// string is JSON-escaped, so nothing is dropped there.
+///
+/// ```
+/// use apierror::{ApiError, Context, Responder, SuccessFlag};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(rename_all = "snake_case")]
+/// enum ApiErr {
+///     #[api(status = 429, detail = "You have exceeded the per-minute request rate for your tier.")]
+///     RateLimitExceeded,
+/// }
+///
+/// let responder = Responder::new(SuccessFlag);
+/// let cx = Context::new().request_id("a1b2c3d4e5f6").version("v1");
+/// let response = responder.response(&ApiErr::RateLimitExceeded, &cx);
+/// assert_eq!(response.status(), 429);
+/// assert_eq!(response.headers()["x-request-id"], "a1b2c3d4e5f6");
+/// assert_eq!(response.headers()["cache-control"], "no-store");
+/// let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+/// assert_eq!(body["meta"]["request_id"], "a1b2c3d4e5f6");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Responder<E = Problem> {
+    envelope: E,
+    request_id_header: HeaderName,
+    rate_limit_headers: RateLimitHeaders,
+}
+
+impl Default for Responder<Problem> {
+    fn default() -> Self {
+        Responder::new(Problem::new())
+    }
+}
+
+impl<E: Envelope> Responder<E> {
+    /// A responder for bodies in `envelope`.
+    pub fn new(envelope: E) -> Self {
+        Responder {
+            envelope,
+            request_id_header: HeaderName::from_static("x-request-id"),
+            rate_limit_headers: RateLimitHeaders::Legacy,
+        }
+    }
+
+    /// Echoes the request id in `name` instead of `X-Request-Id`.
+    #[must_use]
+    pub fn request_id_header(mut self, name: HeaderName) -> Self {
+        self.request_id_header = name;
+        self
+    }
+
+    /// Chooses the rate-limit headers.
+    #[must_use]
+    pub fn rate_limit_headers(mut self, headers: RateLimitHeaders) -> Self {
+        self.rate_limit_headers = headers;
+        self
+    }
+
+    /// The envelope.
+    pub fn envelope(&self) -> &E {
+        &self.envelope
+    }
+
+    /// Appends the body of `error` to `out`. If an exposed field fails to serialize, the body is
+    /// rendered again without exposed fields (never a partial body) and the error is returned for
+    /// logging.
+    ///
+    /// # Errors
+    /// The serialization error, after `out` has been filled with the body without fields.
+    pub fn render(
+        &self,
+        error: &dyn ApiError,
+        cx: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        let start = out.len();
+        let result = self.envelope.render(error, cx, out);
+        if result.is_err() {
+            out.truncate(start);
+            // Without fields nothing can fail: the rest is static text and escaped strings.
+            let _ = self.envelope.render(&WithoutFields(error), cx, out);
+        }
+        result
+    }
+
+    /// Inserts the headers of `error`'s response (all but the status) into `headers`.
+    pub fn headers(&self, error: &dyn ApiError, cx: &Context<'_>, headers: &mut HeaderMap) {
+        let entry = error.entry();
+        let status = entry.status().as_u16();
+        if let Some(value) = static_value(self.envelope.content_type()) {
+            headers.insert(CONTENT_TYPE, value);
+        }
+        if let Some(delay) = error.retry_after() {
+            let secs = delay.as_secs() + u64::from(delay.subsec_nanos() > 0);
+            headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if let Some(value) = entry.challenge().and_then(static_value) {
+            headers.insert(WWW_AUTHENTICATE, value);
+        }
+        if let Some(value) = entry.allow().and_then(static_value) {
+            headers.insert(ALLOW, value);
+        }
+        if matches!(status, 428 | 429 | 431) {
+            headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        }
+        if let Some(value) = cx.request_id.and_then(untrusted_value) {
+            headers.insert(self.request_id_header.clone(), value);
+        }
+        if let Some(rl) = cx.rate_limit {
+            let legacy = matches!(
+                self.rate_limit_headers,
+                RateLimitHeaders::Legacy | RateLimitHeaders::Both
+            );
+            let ietf = matches!(
+                self.rate_limit_headers,
+                RateLimitHeaders::Ietf | RateLimitHeaders::Both
+            );
+            if legacy {
+                headers.insert(X_RATELIMIT_LIMIT, HeaderValue::from(rl.limit));
+                headers.insert(X_RATELIMIT_REMAINING, HeaderValue::from(rl.remaining));
+                if let Some(reset) = rl.reset_at {
+                    headers.insert(X_RATELIMIT_RESET, HeaderValue::from(reset));
+                }
+            }
+            if ietf {
+                let mut policy = format!("\"default\";q={}", rl.limit);
+                if let Some(window) = rl.window {
+                    let _ = write!(policy, ";w={window}");
+                }
+                let mut state = format!("\"default\";r={}", rl.remaining);
+                if let Some(after) = rl.reset_after {
+                    let _ = write!(state, ";t={after}");
+                }
+                // Digits, quotes and separators only: always valid header values.
+                if let (Ok(policy), Ok(state)) = (HeaderValue::try_from(policy), HeaderValue::try_from(state))
+                {
+                    headers.insert(RATELIMIT_POLICY, policy);
+                    headers.insert(RATELIMIT, state);
+                }
+            }
+        }
+    }
+
+    /// The whole response: status, headers and body.
+    pub fn response(&self, error: &dyn ApiError, cx: &Context<'_>) -> Response<Vec<u8>> {
+        let mut body = Vec::with_capacity(256);
+        // A field that fails to serialize is left out (see `render`); the response still goes out.
+        let _ = self.render(error, cx, &mut body);
+        let mut response = Response::new(body);
+        *response.status_mut() = error.status();
+        self.headers(error, cx, response.headers_mut());
+        response
+    }
+}
+
+const X_RATELIMIT_LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
+const X_RATELIMIT_REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
+const X_RATELIMIT_RESET: HeaderName = HeaderName::from_static("x-ratelimit-reset");
+const RATELIMIT_POLICY: HeaderName = HeaderName::from_static("ratelimit-policy");
+const RATELIMIT: HeaderName = HeaderName::from_static("ratelimit");
+
+/// Whether `s` is a header value we are willing to send: visible ASCII with inner spaces.
+fn is_header_text(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    !bytes.is_empty()
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().all(|&b| b == b' ' || b.is_ascii_graphic())
+}
+
+/// A header value from static text, without copying it (checked first, so it cannot panic).
+fn static_value(s: &'static str) -> Option<HeaderValue> {
+    is_header_text(s).then(|| HeaderValue::from_static(s))
+}
+
+/// A header value from request data, or `None` when it is not safe to send.
+fn untrusted_value(s: &str) -> Option<HeaderValue> {
+    if is_header_text(s) {
+        HeaderValue::from_str(s).ok()
+    } else {
+        None
+    }
+}
+
+/// An error with its exposed fields left out, for the fallback body.
+struct WithoutFields<'a>(&'a dyn ApiError);
+
+impl ApiError for WithoutFields<'_> {
+    fn entry(&self) -> &'static Entry {
+        self.0.entry()
+    }
+    fn retry_after(&self) -> Option<core::time::Duration> {
+        self.0.retry_after()
+    }
+    fn detail(&self) -> Option<Detail<'_>> {
+        self.0.detail()
+    }
+    fn write_fields(&self, _: &mut FieldWriter<'_>) {}
+}
+
+/// The response for `error` as RFC 9457 problem details, with no request context.
+///
+/// ```
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 405, allow = "GET, HEAD")]
+/// struct MethodNotAllowed;
+///
+/// let response = apierror::response(&MethodNotAllowed);
+/// assert_eq!(response.status(), 405);
+/// assert_eq!(response.headers()["allow"], "GET, HEAD");
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// ```
+pub fn response(error: &dyn ApiError) -> Response<Vec<u8>> {
+    Responder::default().response(error, &Context::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_header_text, untrusted_value};
+
+    #[test]
+    fn header_text() {
+        for ok in ["abc", "req-123_x.y", "a b", "Bearer realm=\"api\""] {
+            assert!(is_header_text(ok), "{ok:?}");
+        }
+        for bad in [
+            "",
+            " lead",
+            "trail ",
+            "a\r\nb",
+            "a\nb",
+            "tab\there",
+            "nul\0",
+            "del\x7f",
+            "ünï",
+        ] {
+            assert!(!is_header_text(bad), "{bad:?}");
+            assert!(untrusted_value(bad).is_none());
+        }
+    }
+}
