@@ -1,4 +1,6 @@
-//! Helpers shared by the behaviour tests.
+//! Helpers shared by the behaviour tests, and the seed catalogs declared as derived enums.
+
+pub mod seeds;
 
 use apierror::Entry;
 use serde_json::{Value, json};
@@ -37,4 +39,61 @@ pub fn describe(entry: &Entry) -> Value {
         "allow": entry.allow(),
         "fields": fields,
     })
+}
+
+/// The text of the seed catalog whose file name starts with `prefix` (`"002"`), from the
+/// `shared/seeds/` folder that sits beside the repository.
+///
+/// # Panics
+/// When the seeds are not there: the seed tests need them.
+#[must_use]
+pub fn seed(prefix: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("seed catalogs expected in {}: {e}", dir.display()));
+    let path = entries
+        .map(|e| e.expect("readable seeds folder").path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no seed {prefix}_* in {}", dir.display()));
+    std::fs::read_to_string(&path).expect("readable seed")
+}
+
+/// Every top-level `{ ... }` block in `text` that parses as JSON, with the line before it.
+#[must_use]
+pub fn json_blocks(text: &str) -> Vec<(usize, Value)> {
+    let mut blocks = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'{' && (i == 0 || bytes[i - 1] == b'\n') {
+            let mut depth = 0;
+            let mut in_string = false;
+            let mut j = i;
+            while j < bytes.len() {
+                match bytes[j] {
+                    b'\\' if in_string => j += 1,
+                    b'"' => in_string = !in_string,
+                    b'{' if !in_string => depth += 1,
+                    b'}' if !in_string => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if let Ok(value) = serde_json::from_str(&text[i..=j.min(bytes.len() - 1)]) {
+                blocks.push((i, value));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    blocks
 }
