@@ -176,18 +176,25 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
                 let mut unique = bound.clone();
                 unique.dedup();
                 let pat = pattern(item, &unique);
-                let args = detail.args.iter().map(|(name, f, fmt_trait)| {
-                    let name = Ident::new(name.trim_start_matches("r#"), detail.span);
-                    let value = binding(*f);
+                // One named argument per field, however many placeholders use it; every
+                // placeholder's trait still adds its bound.
+                let mut names: Vec<&str> = Vec::new();
+                let mut args: Vec<TokenStream> = Vec::new();
+                for (name, f, fmt_trait) in &detail.args {
                     let ty = &item.fields[*f].ty;
                     match fmt_trait {
                         Trait::Display => bounds.add(ty, &quote!(_apierror::__private::Display)),
                         Trait::Debug => bounds.add(ty, &quote!(_apierror::__private::Debug)),
                         Trait::Other => {}
                     }
-                    quote!(#name = #value)
-                });
-                let args: Vec<TokenStream> = args.collect();
+                    if names.contains(&name.as_str()) {
+                        continue;
+                    }
+                    names.push(name);
+                    let name = Ident::new(name.trim_start_matches("r#"), detail.span);
+                    let value = binding(*f);
+                    args.push(quote!(#name = #value));
+                }
                 let format = syn::LitStr::new(&detail.format, detail.span);
                 format_arms.push(quote! {
                     #pat => __formatter.write_fmt(_apierror::__private::format_args!(#format, #(#args),*)),
@@ -272,7 +279,10 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                 let source = binding(f);
                 let ty = &item.fields[f].ty;
                 bounds.add(ty, &quote!(_apierror::__private::AsDynError));
-                arms.push(quote_spanned!(ty.span()=> #pat => _apierror::__private::source(#source),));
+                // Method syntax, so that autoderef reaches `dyn Error` inside a `Box`; spanned on
+                // the field's type, so a type that is not an error is reported there.
+                let call = quote_spanned!(ty.span()=> #source.as_dyn_error());
+                arms.push(quote!(#pat => _apierror::__private::Some(#call),));
             }
         }
     }
@@ -282,6 +292,8 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     let body = match_self(&arms, items.len(), Some(&quote!(_apierror::__private::None)));
     Some(quote! {
         fn source_error(&self) -> _apierror::__private::Option<&(dyn _apierror::__private::StdError + 'static)> {
+            #[allow(unused_imports)]
+            use _apierror::__private::AsDynError as _;
             #body
         }
     })

@@ -194,6 +194,25 @@ pub trait Envelope {
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError>;
 }
 
+impl<E: Envelope + ?Sized> Envelope for &E {
+    fn content_type(&self) -> &'static str {
+        (**self).content_type()
+    }
+    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        (**self).render(error, cx, out)
+    }
+}
+
+/// A boxed envelope, for services that choose their envelope at run time.
+impl<E: Envelope + ?Sized> Envelope for Box<E> {
+    fn content_type(&self) -> &'static str {
+        (**self).content_type()
+    }
+    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        (**self).render(error, cx, out)
+    }
+}
+
 /// `"detail"`: the pre-escaped static text, or the formatted text escaped as it is written.
 fn write_detail(out: &mut Vec<u8>, error: &dyn ApiError) -> bool {
     let Some(detail) = error.detail() else {

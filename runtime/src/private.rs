@@ -160,11 +160,6 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
     }
 }
 
-/// The source field of a variant as `dyn Error`.
-pub fn source<T: AsDynError + ?Sized>(value: &T) -> Option<&(dyn std::error::Error + 'static)> {
-    Some(value.as_dyn_error())
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Duration, retry_after};

@@ -229,3 +229,16 @@ enum Never {}
 fn empty_enum_has_an_empty_catalog() {
     assert!(Never::entries().is_empty());
 }
+
+#[derive(Debug, ApiError)]
+#[api(status = 400, detail = "{name} ({name:?}, {name:>6})")]
+struct SamePlaceholderTwice {
+    name: String,
+}
+
+/// A field used by several placeholders with different format traits is passed once.
+#[test]
+fn one_field_in_several_placeholders() {
+    let err = SamePlaceholderTwice { name: "ab".into() };
+    assert_eq!(err.detail().unwrap().to_string(), "ab (\"ab\",     ab)");
+}
