@@ -376,6 +376,7 @@ impl ToTokens for Statics<'_> {
             let code = &entry.code;
             let status = Ident::new(entry.status.constant, Span::call_site());
             let title = &entry.title;
+            let reason = entry.status.phrase;
             let description = opt_str(entry.description.as_deref());
             let detail = opt_str(entry.detail.as_ref().map(|d| d.template.as_str()));
             let retry = Ident::new(entry.retry.variant(), Span::call_site());
@@ -398,6 +399,7 @@ impl ToTokens for Statics<'_> {
                     variant: #variant,
                     code: #code,
                     status: _apierror::__private::StatusCode::#status,
+                    reason: #reason,
                     title: #title,
                     description: #description,
                     detail: #detail,

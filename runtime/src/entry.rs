@@ -55,6 +55,13 @@ impl Entry {
         self.parts.status
     }
 
+    /// The RFC 9110 reason phrase of the status (413 "Content Too Large", 422 "Unprocessable
+    /// Content"), whatever the title.
+    #[must_use]
+    pub const fn reason(&self) -> &'static str {
+        self.parts.reason
+    }
+
     /// The short static summary: `#[api(title)]`, or the RFC 9110 reason phrase of the status.
     #[must_use]
     pub const fn title(&self) -> &'static str {

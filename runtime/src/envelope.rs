@@ -3,6 +3,8 @@
 use core::fmt;
 use core::time::Duration;
 
+use serde_json::{Value, json};
+
 use crate::json::{write_display, write_str, write_u64};
 use crate::{ApiError, FieldWriter};
 
@@ -192,6 +194,14 @@ pub trait Envelope {
     /// # Errors
     /// When an exposed field fails to serialize; `out` may then hold a partial body.
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError>;
+
+    /// The JSON Schema (2020-12, as OpenAPI 3.1 uses it) of bodies in this shape. `code` is the
+    /// schema of the code member: a string enum of every code in the catalog. The default
+    /// describes any JSON object.
+    fn schema(&self, code: Value) -> Value {
+        let _ = code;
+        json!({"type": "object"})
+    }
 }
 
 impl<E: Envelope + ?Sized> Envelope for &E {
@@ -200,6 +210,9 @@ impl<E: Envelope + ?Sized> Envelope for &E {
     }
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         (**self).render(error, cx, out)
+    }
+    fn schema(&self, code: Value) -> Value {
+        (**self).schema(code)
     }
 }
 
@@ -211,6 +224,24 @@ impl<E: Envelope + ?Sized> Envelope for Box<E> {
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         (**self).render(error, cx, out)
     }
+    fn schema(&self, code: Value) -> Value {
+        (**self).schema(code)
+    }
+}
+
+/// The schema of seed 001's `resolve` object.
+fn resolve_schema() -> Value {
+    json!({
+        "type": "object",
+        "description": "Actionable resolution guidance.",
+        "properties": {
+            "message": {"type": "string"},
+            "url": {"type": "string"},
+            "action": {"type": "string"},
+            "method": {"type": "string"},
+            "endpoint": {"type": "string"},
+        },
+    })
 }
 
 /// `"detail"`: the pre-escaped static text, or the formatted text escaped as it is written.
@@ -310,6 +341,24 @@ impl Default for Problem {
 }
 
 impl Envelope for Problem {
+    fn schema(&self, code: Value) -> Value {
+        let mut properties = json!({
+            "type": {"type": "string", "format": "uri-reference", "description": "The problem type URI."},
+            "title": {"type": "string", "description": "Short, static summary of the problem type."},
+            "status": {"type": "integer", "description": "The HTTP status code."},
+            "detail": {"type": "string", "description": "Explanation of this occurrence."},
+            "instance": {"type": "string", "format": "uri-reference", "description": "This occurrence."},
+            "resolve": resolve_schema(),
+        });
+        properties[self.code_member] = code;
+        json!({
+            "type": "object",
+            "required": ["type", "title", "status", self.code_member],
+            "properties": properties,
+            "additionalProperties": true,
+        })
+    }
+
     fn content_type(&self) -> &'static str {
         "application/problem+json"
     }
@@ -351,6 +400,14 @@ impl Envelope for Problem {
 pub struct CodeMessage;
 
 impl Envelope for CodeMessage {
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {"code": code, "message": {"type": "string"}, "details": {"type": "object"}},
+        })
+    }
+
     fn content_type(&self) -> &'static str {
         "application/json"
     }
@@ -372,6 +429,14 @@ impl Envelope for CodeMessage {
 pub struct ErrorCode;
 
 impl Envelope for ErrorCode {
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["error", "code"],
+            "properties": {"error": {"type": "string"}, "code": code, "details": {"type": "object"}},
+        })
+    }
+
     fn content_type(&self) -> &'static str {
         "application/json"
     }
@@ -394,6 +459,25 @@ impl Envelope for ErrorCode {
 pub struct SuccessFlag;
 
 impl Envelope for SuccessFlag {
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["success", "error", "meta"],
+            "properties": {
+                "success": {"const": false},
+                "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "properties": {"code": code, "message": {"type": "string"}, "details": {"type": "object"}},
+                },
+                "meta": {
+                    "type": "object",
+                    "properties": {"request_id": {"type": "string"}, "version": {"type": "string"}},
+                },
+            },
+        })
+    }
+
     fn content_type(&self) -> &'static str {
         "application/json"
     }
@@ -476,6 +560,27 @@ impl GoogleRpc {
 }
 
 impl Envelope for GoogleRpc {
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {
+                "type": "object",
+                "required": ["code", "message", "status"],
+                "properties": {
+                    "code": {"type": "integer"},
+                    "message": {"type": "string"},
+                    "status": {"type": "string"},
+                    "details": {"type": "array", "items": {
+                        "type": "object",
+                        "required": ["@type"],
+                        "properties": {"@type": {"type": "string"}, "reason": code},
+                    }},
+                },
+            }},
+        })
+    }
+
     fn content_type(&self) -> &'static str {
         "application/json"
     }
@@ -559,6 +664,25 @@ fn write_duration(out: &mut Vec<u8>, delay: Duration) {
 pub struct JsonApi;
 
 impl Envelope for JsonApi {
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["errors"],
+            "properties": {"errors": {"type": "array", "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "status": {"type": "string"},
+                    "code": code,
+                    "title": {"type": "string"},
+                    "detail": {"type": "string"},
+                    "links": {"type": "object", "properties": {"type": {"type": "string", "format": "uri-reference"}}},
+                    "meta": {"type": "object"},
+                },
+            }}},
+        })
+    }
+
     fn content_type(&self) -> &'static str {
         "application/vnd.api+json"
     }

@@ -30,6 +30,7 @@
 //! See the README for the attribute reference.
 
 mod detail;
+pub mod docs;
 mod entry;
 mod envelope;
 mod fields;

@@ -21,6 +21,8 @@ pub struct EntryParts {
     pub variant: &'static str,
     pub code: &'static str,
     pub status: StatusCode,
+    /// The RFC 9110 reason phrase of the status.
+    pub reason: &'static str,
     pub title: &'static str,
     pub description: Option<&'static str>,
     pub detail: Option<&'static str>,
@@ -50,6 +52,7 @@ pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
     variant: "",
     code: "",
     status: StatusCode::INTERNAL_SERVER_ERROR,
+    reason: "Internal Server Error",
     title: "Internal Server Error",
     description: None,
     detail: None,

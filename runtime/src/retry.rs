@@ -69,6 +69,49 @@ impl Retry {
     }
 }
 
+impl Retry {
+    /// The guidance in words, as catalog tables print it: `"No"`, `"Yes"`, `"Yes, with backoff"`,
+    /// `"Yes, after reset"`, `"Yes, after re-auth"`, `"Yes, later"`, `"No (new Idempotency-Key)"`.
+    ///
+    /// ```
+    /// assert_eq!(apierror::Retry::AfterReauth.describe(), "Yes, after re-auth");
+    /// ```
+    #[must_use]
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Retry::No => "No",
+            Retry::Yes => "Yes",
+            Retry::Backoff => "Yes, with backoff",
+            Retry::AfterDelay => "Yes, after reset",
+            Retry::AfterReauth => "Yes, after re-auth",
+            Retry::Later => "Yes, later",
+            Retry::NewKey => "No (new Idempotency-Key)",
+        }
+    }
+
+    /// The strategy for its stable name (`"after_delay"`), the inverse of [`Retry::as_str`].
+    ///
+    /// ```
+    /// use apierror::Retry;
+    /// assert_eq!(Retry::from_name("new_key"), Some(Retry::NewKey));
+    /// assert_eq!(Retry::from_name("sometimes"), None);
+    /// ```
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Retry> {
+        [
+            Retry::No,
+            Retry::Yes,
+            Retry::Backoff,
+            Retry::AfterDelay,
+            Retry::AfterReauth,
+            Retry::Later,
+            Retry::NewKey,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == name)
+    }
+}
+
 impl fmt::Display for Retry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -97,3 +97,27 @@ pub fn json_blocks(text: &str) -> Vec<(usize, Value)> {
     }
     blocks
 }
+
+/// Seed 004's code tables: `(category, code, status, description)` per row, in order.
+#[must_use]
+pub fn seed_004_rows(text: &str) -> Vec<(String, String, u16, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut rows = Vec::new();
+    let mut category = "";
+    for (i, line) in lines.iter().enumerate() {
+        if line.ends_with(" Errors") && !line.starts_with('|') {
+            category = line;
+        }
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if !line.starts_with('|') && cells.len() == 3 && cells[1].parse::<u16>().is_ok() {
+            let description = lines[i + 1].trim_end_matches(" |").trim_end_matches('|').trim();
+            rows.push((
+                category.to_owned(),
+                cells[0].to_owned(),
+                cells[1].parse().unwrap(),
+                description.to_owned(),
+            ));
+        }
+    }
+    rows
+}

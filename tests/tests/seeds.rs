@@ -9,7 +9,7 @@ use apierror::{
     ApiError, Catalog, CodeMessage, Context, ErrorCode, Problem, RateLimit, Responder, Retry, SuccessFlag,
 };
 use apierror_tests::seeds::{Seed000, Seed001, Seed002, Seed003, Seed004};
-use apierror_tests::{json_blocks, seed};
+use apierror_tests::{json_blocks, seed, seed_004_rows};
 use serde_json::{Value, json};
 
 fn body(response: &http::Response<Vec<u8>>) -> Value {
@@ -291,28 +291,6 @@ fn seed_003_envelope_and_rate_limit_headers() {
             .keys()
             .all(|k| envelope_keys.contains(&k.as_str()))
     );
-}
-
-fn seed_004_rows(text: &str) -> Vec<(String, String, u16, String)> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut rows = Vec::new();
-    let mut category = "";
-    for (i, line) in lines.iter().enumerate() {
-        if line.ends_with(" Errors") && !line.starts_with('|') {
-            category = line;
-        }
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        if !line.starts_with('|') && cells.len() == 3 && cells[1].parse::<u16>().is_ok() {
-            let description = lines[i + 1].trim_end_matches(" |").trim_end_matches('|').trim();
-            rows.push((
-                category.to_owned(),
-                cells[0].to_owned(),
-                cells[1].parse().unwrap(),
-                description.to_owned(),
-            ));
-        }
-    }
-    rows
 }
 
 /// Seed 004: categories, codes, statuses and descriptions; the envelope with `meta` and the

@@ -1,0 +1,194 @@
+//! Example bodies for documentation: an error built from an entry alone, with placeholder
+//! values for its fields, rendered through the real envelope.
+
+use core::fmt::Write as _;
+use core::time::Duration;
+
+use crate::{ApiError, Context, Detail, Entry, Envelope, FieldWriter};
+
+/// An occurrence of `entry` with a placeholder for each field.
+struct Example {
+    entry: &'static Entry,
+    detail: Option<String>,
+}
+
+impl ApiError for Example {
+    fn entry(&self) -> &'static Entry {
+        self.entry
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        // A field-given delay has no value here; 30 seconds shows where it goes.
+        self.entry.retry_after().or_else(|| {
+            self.entry
+                .retry_after_from_field()
+                .then_some(Duration::from_secs(30))
+        })
+    }
+    fn detail(&self) -> Option<Detail<'_>> {
+        self.detail.as_ref().map(|d| Detail::from_display(d))
+    }
+    fn write_fields(&self, out: &mut FieldWriter<'_>) {
+        for field in self.entry.fields() {
+            out.field(field.name(), &placeholder(field.ty()));
+        }
+    }
+}
+
+/// A value of the right JSON type for a field's Rust type, as written.
+fn placeholder(ty: &str) -> serde_json::Value {
+    let inner = ty.trim_start_matches('&').trim_start_matches("'static ").trim();
+    let head = inner
+        .split('<')
+        .next()
+        .unwrap_or(inner)
+        .rsplit("::")
+        .next()
+        .unwrap_or(inner);
+    match head {
+        "String" | "str" | "Cow" | "Uuid" | "Url" => "string".into(),
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => {
+            0.into()
+        }
+        "f32" | "f64" => 0.0.into(),
+        "bool" => false.into(),
+        "Vec" | "HashSet" | "BTreeSet" | "VecDeque" => serde_json::Value::Array(Vec::new()),
+        "HashMap" | "BTreeMap" => serde_json::Value::Object(serde_json::Map::new()),
+        _ if inner.starts_with('[') => serde_json::Value::Array(Vec::new()),
+        _ => serde_json::Value::Null,
+    }
+}
+
+/// The detail template with each `{field...}` placeholder shown as `<field>`.
+fn example_detail(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open].replace("}}", "}"));
+        let after = &rest[open + 1..];
+        if let Some(stripped) = after.strip_prefix('{') {
+            out.push('{');
+            rest = stripped;
+            continue;
+        }
+        let close = after.find('}').unwrap_or(after.len());
+        let name = after[..close].split(':').next().unwrap_or("");
+        let _ = write!(out, "<{name}>");
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    out.push_str(&rest.replace("}}", "}"));
+    out
+}
+
+/// The example body of `entry` in `envelope`, pretty-printed in the envelope's member order.
+pub(crate) fn body(entry: &'static Entry, envelope: &dyn Envelope) -> String {
+    let example = Example {
+        entry,
+        detail: entry.detail_template().map(example_detail),
+    };
+    let cx = Context::new()
+        .request_id("req_01HZX3")
+        .instance("/v1/example")
+        .version("v1");
+    let mut out = Vec::new();
+    // Placeholders always serialize.
+    let _ = envelope.render(&example, &cx, &mut out);
+    reindent(&String::from_utf8_lossy(&out))
+}
+
+/// The example body as a JSON value.
+pub(crate) fn value(entry: &'static Entry, envelope: &dyn Envelope) -> serde_json::Value {
+    serde_json::from_str(&body(entry, envelope)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Compact JSON re-indented by two spaces, member order kept (a `serde_json::Value` would sort
+/// the members unless the whole program enabled `preserve_order`).
+fn reindent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{example_detail, placeholder, reindent};
+
+    #[test]
+    fn detail_placeholders() {
+        assert_eq!(
+            example_detail("{usage_type} limit reached"),
+            "<usage_type> limit reached"
+        );
+        assert_eq!(
+            example_detail("{0:>5} of {{literal}} {x:?}"),
+            "<0> of {literal} <x>"
+        );
+        assert_eq!(example_detail("static"), "static");
+    }
+
+    #[test]
+    fn placeholders_by_type() {
+        assert_eq!(placeholder("String"), "string");
+        assert_eq!(placeholder("&'static str"), "string");
+        assert_eq!(placeholder("u32"), 0);
+        assert_eq!(placeholder("Option<u32>"), serde_json::Value::Null);
+        assert_eq!(placeholder("Vec<String>"), serde_json::json!([]));
+        assert_eq!(placeholder("bool"), false);
+    }
+
+    #[test]
+    fn reindent_keeps_order_and_strings() {
+        let compact = r#"{"b":1,"a":{"x":"a,b:{c}","e":[]},"z":[1,2]}"#;
+        let pretty = reindent(compact);
+        assert_eq!(
+            pretty,
+            "{\n  \"b\": 1,\n  \"a\": {\n    \"x\": \"a,b:{c}\",\n    \"e\": []\n  },\n  \"z\": [\n    1,\n    2\n  ]\n}"
+        );
+        let round: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+        assert_eq!(round, serde_json::from_str::<serde_json::Value>(compact).unwrap());
+    }
+}

@@ -1,0 +1,262 @@
+//! Catalog documentation generated from the declarations: a Markdown table, a page per code, a
+//! JSON catalog, an OpenAPI 3.1 document, and a stability lock that stops a release from
+//! silently breaking clients.
+//!
+//! ```
+//! use apierror::docs::{Service, Table};
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(category = "Billing")]
+//! enum BillingError {
+//!     /// The monthly credit pool is empty for this billing cycle.
+//!     #[api(status = 402, resolve(message = "Move up a plan."))]
+//!     CreditExhausted,
+//! }
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(category = "Usage", challenge = "Bearer")]
+//! enum AuthError {
+//!     /// More than 5 calls in 60 seconds.
+//!     #[api(status = 429, retry_after = 60)]
+//!     RateLimited,
+//! }
+//!
+//! let service = Service::new("Example API").with::<BillingError>().with::<AuthError>();
+//! assert!(service.duplicates().is_empty());
+//! let table = Table::new(&service).to_string();
+//! assert!(table.contains("| `CREDIT_EXHAUSTED` | 402 | No | The monthly credit pool is empty for this billing cycle. | Move up a plan. |"));
+//! assert!(table.contains("| `RATE_LIMITED` | 429 | Yes, after reset |"));
+//! ```
+
+mod example;
+mod lock;
+mod openapi;
+mod page;
+mod table;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use lock::{Changes, Checked, Lock, LockError, LockOptions, UPDATE_ENV, assert_lock};
+pub use table::Table;
+
+use crate::{Catalog, Entry, Envelope};
+
+/// One service's error catalog, gathered from one or more enums.
+#[derive(Clone, Debug)]
+pub struct Service {
+    title: String,
+    version: String,
+    entries: Vec<(&'static str, &'static Entry)>,
+}
+
+/// A code that two entries of one service share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The shared code.
+    pub code: &'static str,
+    /// The types (and variants) that declare it, as `Type::Variant`.
+    pub declared_by: Vec<String>,
+}
+
+impl Service {
+    /// An empty catalog for the service named `title` (used as the OpenAPI `info.title`).
+    pub fn new(title: impl Into<String>) -> Self {
+        Service {
+            title: title.into(),
+            version: "1.0.0".to_owned(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// Sets the version given in the OpenAPI document (`1.0.0` unless set).
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into();
+        self
+    }
+
+    /// Adds every entry of `C`, after those already added.
+    #[must_use]
+    pub fn with<C: Catalog>(mut self) -> Self {
+        let name = short_type_name(std::any::type_name::<C>());
+        self.entries.extend(C::entries().iter().map(|e| (name, e)));
+        self
+    }
+
+    /// The service's title.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Every entry, in the order the enums were added and their variants declared.
+    pub fn entries(&self) -> impl Iterator<Item = &'static Entry> + '_ {
+        self.entries.iter().map(|(_, e)| *e)
+    }
+
+    /// Codes declared more than once across the service's enums (each enum already rejects
+    /// duplicates within itself at compile time).
+    #[must_use]
+    pub fn duplicates(&self) -> Vec<Duplicate> {
+        let mut by_code: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        for (ty, entry) in &self.entries {
+            by_code
+                .entry(entry.code())
+                .or_default()
+                .push(format!("{ty}::{}", entry.variant()));
+        }
+        by_code
+            .into_iter()
+            .filter(|(_, declared_by)| declared_by.len() > 1)
+            .map(|(code, declared_by)| Duplicate { code, declared_by })
+            .collect()
+    }
+
+    /// The entry for `code`.
+    #[must_use]
+    pub fn entry(&self, code: &str) -> Option<&'static Entry> {
+        self.entries().find(|e| e.code() == code)
+    }
+
+    /// The JSON catalog, for front ends and agents that switch on codes. Schema
+    /// `apierror.catalog/v1` (members marked `?` are omitted when absent):
+    ///
+    /// ```text
+    /// { "schema": "apierror.catalog/v1", "service": string, "version": string,
+    ///   "entries": [ { "code": string, "status": integer, "title": string,
+    ///                  "description"?: string, "detail"?: string (the template),
+    ///                  "retry": "no" | "yes" | "backoff" | "after_delay" | "after_reauth" | "later" | "new_key",
+    ///                  "retryable": bool, "retry_after"?: integer (seconds), "retry_after_from_field": bool,
+    ///                  "resolve"?: { "message"?, "url"?, "action"?, "method"?, "endpoint"? },
+    ///                  "category"?: string, "type": string (URI), "challenge"?: string, "allow"?: string,
+    ///                  "fields": [ { "name": string, "type": string, "description"?: string } ] } ] }
+    /// ```
+    ///
+    /// A new version of the schema gets a new `schema` string; within a version, members are
+    /// only ever added.
+    #[must_use]
+    pub fn catalog_json(&self) -> serde_json::Value {
+        let entries: Vec<serde_json::Value> = self.entries().map(entry_json).collect();
+        serde_json::json!({
+            "schema": "apierror.catalog/v1",
+            "service": self.title,
+            "version": self.version,
+            "entries": entries,
+        })
+    }
+
+    /// The OpenAPI 3.1 document of the catalog with bodies in `envelope`: the envelope's schema
+    /// with `code` as an enum of every code, and a response per status with one named example
+    /// per code and the headers it may carry.
+    pub fn openapi(&self, envelope: &dyn Envelope) -> serde_json::Value {
+        openapi::document(self, envelope)
+    }
+
+    /// The Markdown page of one entry, the target of its type URI: title, code, status, retry
+    /// guidance, description, resolution, fields and an example body in `envelope`.
+    #[must_use]
+    pub fn page(&self, entry: &'static Entry, envelope: &dyn Envelope) -> String {
+        page::render(entry, envelope)
+    }
+
+    /// Every generated file, as `(relative path, contents)`: `errors.md` (the table, grouped by
+    /// category), `errors/<CODE>.md` (a page per code), `catalog.json`, `openapi.json`.
+    #[must_use]
+    pub fn files(&self, envelope: &dyn Envelope) -> Vec<(PathBuf, String)> {
+        let mut files = vec![(
+            PathBuf::from("errors.md"),
+            format!("# {} errors\n\n{}", self.title, Table::new(self).grouped(true)),
+        )];
+        for entry in self.entries() {
+            files.push((
+                PathBuf::from("errors").join(format!("{}.md", entry.code())),
+                self.page(entry, envelope),
+            ));
+        }
+        files.push((PathBuf::from("catalog.json"), pretty(&self.catalog_json())));
+        files.push((PathBuf::from("openapi.json"), pretty(&self.openapi(envelope))));
+        files
+    }
+
+    /// Writes [`Service::files`] under `dir`.
+    ///
+    /// # Errors
+    /// When a directory or file cannot be written.
+    pub fn write_files(&self, envelope: &dyn Envelope, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        let mut written = Vec::new();
+        for (path, contents) in self.files(envelope) {
+            let path = dir.join(path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, contents)?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+fn short_type_name(full: &'static str) -> &'static str {
+    let base = full.split('<').next().unwrap_or(full);
+    base.rsplit("::").next().unwrap_or(base)
+}
+
+/// Pretty JSON with a final newline, for files.
+fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn entry_json(entry: &'static Entry) -> serde_json::Value {
+    let mut object = serde_json::Map::new();
+    let mut put = |key: &str, value: serde_json::Value| {
+        if !value.is_null() {
+            object.insert(key.to_owned(), value);
+        }
+    };
+    put("code", entry.code().into());
+    put("status", entry.status().as_u16().into());
+    put("title", entry.title().into());
+    put("description", entry.description().into());
+    put("detail", entry.detail_template().into());
+    put("retry", entry.retry().as_str().into());
+    put("retryable", entry.retry().is_retryable().into());
+    put("retry_after", entry.retry_after().map(|d| d.as_secs()).into());
+    put("retry_after_from_field", entry.retry_after_from_field().into());
+    put("resolve", entry.resolve().map(resolve_json).into());
+    put("category", entry.category().into());
+    put("type", entry.type_uri().into());
+    put("challenge", entry.challenge().into());
+    put("allow", entry.allow().into());
+    let fields: Vec<serde_json::Value> = entry
+        .fields()
+        .iter()
+        .map(|f| {
+            let mut field = serde_json::json!({"name": f.name(), "type": f.ty()});
+            if let Some(description) = f.description() {
+                field["description"] = description.into();
+            }
+            field
+        })
+        .collect();
+    put("fields", fields.into());
+    object.into()
+}
+
+fn resolve_json(resolve: &'static crate::Resolve) -> serde_json::Value {
+    let parts = [
+        ("message", resolve.message()),
+        ("url", resolve.url()),
+        ("action", resolve.action()),
+        ("method", resolve.method()),
+        ("endpoint", resolve.endpoint()),
+    ];
+    parts
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), serde_json::Value::from(v))))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}

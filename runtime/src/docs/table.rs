@@ -1,0 +1,129 @@
+//! The Markdown catalog table, in seed 000's column order.
+
+use core::fmt;
+
+use super::Service;
+use crate::Entry;
+
+/// The catalog as a Markdown table: Code | HTTP | Retryable | Description | Resolution.
+///
+/// Retry guidance is spelled out (`"Yes, with backoff"`, `"No (new Idempotency-Key)"`; see
+/// [`Retry::describe`](crate::Retry::describe)) unless [`Table::yes_no`] asks for plain Yes/No.
+/// The resolution is the `resolve` message, or, without one, its link, action and API call.
+/// [`Table::grouped`] puts a heading before each category, in first-appearance order.
+#[derive(Clone, Copy, Debug)]
+pub struct Table<'a> {
+    service: &'a Service,
+    grouped: bool,
+    yes_no: bool,
+}
+
+impl<'a> Table<'a> {
+    /// The table of every entry of `service`.
+    #[must_use]
+    pub fn new(service: &'a Service) -> Self {
+        Table {
+            service,
+            grouped: false,
+            yes_no: false,
+        }
+    }
+
+    /// One table per category, each under a `###` heading; entries with no category come last,
+    /// under "Other".
+    #[must_use]
+    pub fn grouped(mut self, grouped: bool) -> Self {
+        self.grouped = grouped;
+        self
+    }
+
+    /// Retryable as plain `Yes` / `No`.
+    #[must_use]
+    pub fn yes_no(mut self, yes_no: bool) -> Self {
+        self.yes_no = yes_no;
+        self
+    }
+
+    fn rows(&self, f: &mut fmt::Formatter<'_>, entries: &[&'static Entry]) -> fmt::Result {
+        writeln!(f, "| Code | HTTP | Retryable | Description | Resolution |")?;
+        writeln!(f, "|---|---|---|---|---|")?;
+        for entry in entries {
+            let retry = if self.yes_no {
+                if entry.retry().is_retryable() { "Yes" } else { "No" }
+            } else {
+                entry.retry().describe()
+            };
+            writeln!(
+                f,
+                "| `{}` | {} | {} | {} | {} |",
+                entry.code(),
+                entry.status().as_u16(),
+                retry,
+                cell(entry.description().unwrap_or("")),
+                cell(&resolution(entry)),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Table<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let entries: Vec<&'static Entry> = self.service.entries().collect();
+        if !self.grouped {
+            return self.rows(f, &entries);
+        }
+        let mut categories: Vec<Option<&str>> = Vec::new();
+        for entry in &entries {
+            if !categories.contains(&entry.category()) {
+                categories.push(entry.category());
+            }
+        }
+        // Uncategorized entries go last.
+        categories.sort_by_key(Option::is_none);
+        for (i, category) in categories.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            writeln!(f, "### {}\n", category.unwrap_or("Other"))?;
+            let group: Vec<&'static Entry> = entries
+                .iter()
+                .copied()
+                .filter(|e| e.category() == *category)
+                .collect();
+            self.rows(f, &group)?;
+        }
+        Ok(())
+    }
+}
+
+/// The resolution column: the message, or else the link, action and API call.
+pub(crate) fn resolution(entry: &Entry) -> String {
+    let Some(resolve) = entry.resolve() else {
+        return String::new();
+    };
+    if let Some(message) = resolve.message() {
+        return message.to_owned();
+    }
+    let mut parts = Vec::new();
+    if let Some(url) = resolve.url() {
+        parts.push(format!("See {url}."));
+    }
+    if let Some(action) = resolve.action() {
+        parts.push(format!("Action `{action}`."));
+    }
+    if let Some(endpoint) = resolve.endpoint() {
+        parts.push(format!(
+            "Call `{} {endpoint}`.",
+            resolve.method().unwrap_or("GET")
+        ));
+    }
+    parts.join(" ")
+}
+
+/// Text made safe for a table cell: pipes escaped, line breaks as `<br>`.
+pub(crate) fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+        .replace("\n\n", "<br>")
+        .replace('\n', " ")
+}

@@ -1,0 +1,67 @@
+//! The project's own catalog docs are generated from the example service and checked in under
+//! `docs/`; they must match the code. Regenerate with `cargo run --example docs -- docs`.
+
+#[path = "../../runtime/examples/service/mod.rs"]
+mod service;
+
+use std::path::{Path, PathBuf};
+
+use apierror::Problem;
+use apierror::docs::{Checked, Lock, LockOptions};
+
+const REGENERATE: &str = "regenerate with `cargo run --example docs -- docs` and commit";
+
+fn docs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs")
+}
+
+#[test]
+fn checked_in_docs_match_the_code() {
+    let service = service::service();
+    let files = service.files(&Problem::new());
+    for (path, generated) in &files {
+        let checked_in = std::fs::read_to_string(docs_dir().join(path))
+            .unwrap_or_else(|e| panic!("docs/{} is missing ({e}); {REGENERATE}", path.display()));
+        assert!(
+            checked_in == *generated,
+            "docs/{} differs from what the code generates; {REGENERATE}",
+            path.display()
+        );
+    }
+    // No page is left behind for a code that no longer exists.
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(docs_dir().join("errors"))
+        .unwrap()
+        .map(|e| PathBuf::from("errors").join(e.unwrap().file_name()))
+        .collect();
+    pages.sort();
+    let mut expected: Vec<PathBuf> = files
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| p.starts_with("errors"))
+        .collect();
+    expected.sort();
+    assert_eq!(
+        pages, expected,
+        "stale or missing pages under docs/errors; {REGENERATE}"
+    );
+}
+
+#[test]
+fn catalog_keeps_the_checked_in_lock() {
+    let service = service::service();
+    let path = docs_dir().join("errors.lock.json");
+    let strict = LockOptions {
+        update: false,
+        require_existing: true,
+    };
+    match Lock::check_file_with(&service, &path, strict) {
+        Ok(Checked::Compatible { additions }) => {
+            assert!(
+                additions.is_empty(),
+                "the lock is behind the code ({additions:?}); {REGENERATE}"
+            );
+        }
+        Ok(Checked::Written) => unreachable!("a strict check never writes"),
+        Err(error) => panic!("{error}"),
+    }
+}
