@@ -20,6 +20,9 @@ pub struct Container {
     pub type_base: Option<AbsoluteUri>,
     #[darling(rename = "crate")]
     pub krate: Option<Path>,
+    /// The envelope the framework integrations render in: an expression of a type that
+    /// implements `apierror::Envelope`.
+    pub envelope: Option<Expr>,
     /// Keys shared with variants: `category` and `challenge` are defaults for every variant; the
     /// others are only allowed on a struct, where the container is the one catalog entry.
     #[darling(flatten)]

@@ -11,7 +11,7 @@ use syn::{DeriveInput, Ident};
 use crate::detail::Trait;
 use crate::model::{EntryModel, FieldModel, Item, Kind, Path};
 
-pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item]) -> TokenStream {
+pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: &syn::Expr) -> TokenStream {
     let ident = &input.ident;
     let mut bounds = Bounds::new(&input.generics);
     let statics = Statics::new(items);
@@ -73,6 +73,8 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item]) -> TokenSt
                     &__API_ENTRIES
                 }
             }
+            // Framework impls, each present only when its feature of the runtime is on.
+            _apierror::__integrations! { {#impl_generics} {#ident #ty_generics} {#where_clause} {#envelope} }
         };
     }
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-pub fn expand(input: &DeriveInput, krate: &syn::Path) -> TokenStream {
+pub fn expand(input: &DeriveInput, krate: &syn::Path, envelope: &syn::Expr) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
@@ -23,6 +23,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path) -> TokenStream {
                     &[]
                 }
             }
+            _apierror::__integrations! { {#impl_generics} {#ident #ty_generics} {#where_clause} {#envelope} }
         };
     }
 }

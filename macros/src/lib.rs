@@ -37,6 +37,10 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         .as_ref()
         .and_then(|c| c.krate.clone())
         .unwrap_or_else(|| syn::parse_quote!(::apierror));
+    let envelope: syn::Expr = container
+        .as_ref()
+        .and_then(|c| c.envelope.clone())
+        .unwrap_or_else(|| syn::parse_quote!(_apierror::Problem::new()));
 
     let items = match &input.data {
         syn::Data::Union(data) => {
@@ -92,9 +96,9 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         valid::unique_codes(items, &mut errors);
     }
     match (errors.finish(), items) {
-        (Ok(()), Some(items)) => expand::expand(input, &krate, &items),
+        (Ok(()), Some(items)) => expand::expand(input, &krate, &items, &envelope),
         (result, _) => {
-            let mut tokens = fallback::expand(input, &krate);
+            let mut tokens = fallback::expand(input, &krate, &envelope);
             if let Err(errors) = result {
                 tokens.extend(diag::to_compile_errors(errors));
             }

@@ -34,6 +34,7 @@ pub mod docs;
 mod entry;
 mod envelope;
 mod fields;
+mod integrations;
 pub mod json;
 mod response;
 mod retry;
@@ -55,6 +56,15 @@ pub use fields::FieldWriter;
 pub use http::StatusCode;
 pub use response::{RateLimitHeaders, Responder, response};
 pub use retry::Retry;
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use integrations::RequestContext;
+#[cfg(feature = "actix-web")]
+pub use integrations::actix;
+#[cfg(feature = "axum")]
+pub use integrations::axum;
+#[cfg(feature = "utoipa")]
+pub use integrations::utoipa;
 
 /// An error a service returns to its clients, with its catalog entry.
 ///

@@ -13,6 +13,13 @@ pub use http::StatusCode;
 pub use serde::Serialize;
 pub use std::error::Error as StdError;
 
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+#[cfg(feature = "axum")]
+pub use ::axum;
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;
+
 use crate::{Entry, Retry};
 
 /// The static parts of an [`Entry`], filled in by the derive.

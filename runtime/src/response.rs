@@ -178,8 +178,12 @@ impl<E: Envelope> Responder<E> {
         }
     }
 
-    /// The whole response: status, headers and body.
+    /// The whole response: status, headers and body. With the `tracing` feature, a server
+    /// error whose source the body hides is logged (`ERROR`, with the source chain, code, status
+    /// and request id).
     pub fn response(&self, error: &dyn ApiError, cx: &Context<'_>) -> Response<Vec<u8>> {
+        #[cfg(feature = "tracing")]
+        log_hidden_source(error, cx);
         let mut body = Vec::with_capacity(256);
         // A field that fails to serialize is left out (see `render`); the response still goes out.
         let _ = self.render(error, cx, &mut body);
@@ -197,7 +201,7 @@ const RATELIMIT_POLICY: HeaderName = HeaderName::from_static("ratelimit-policy")
 const RATELIMIT: HeaderName = HeaderName::from_static("ratelimit");
 
 /// Whether `s` is a header value we are willing to send: visible ASCII with inner spaces.
-fn is_header_text(s: &str) -> bool {
+pub(crate) fn is_header_text(s: &str) -> bool {
     let bytes = s.as_bytes();
     !bytes.is_empty()
         && bytes.first() != Some(&b' ')
@@ -217,6 +221,32 @@ fn untrusted_value(s: &str) -> Option<HeaderValue> {
     } else {
         None
     }
+}
+
+/// Logs the source chain of a server error: the body never shows it, so the logs must.
+#[cfg(feature = "tracing")]
+fn log_hidden_source(error: &dyn ApiError, cx: &Context<'_>) {
+    use core::fmt::Write as _;
+
+    if !error.status().is_server_error() {
+        return;
+    }
+    let Some(source) = error.source_error() else {
+        return;
+    };
+    let mut chain = source.to_string();
+    let mut next = source.source();
+    while let Some(cause) = next {
+        let _ = write!(chain, ": {cause}");
+        next = cause.source();
+    }
+    tracing::error!(
+        request_id = cx.request_id.unwrap_or(""),
+        code = error.code(),
+        status = error.status().as_u16(),
+        source = %chain,
+        "server error; its source is hidden from the client"
+    );
 }
 
 /// An error with its exposed fields left out, for the fallback body.

@@ -1,5 +1,6 @@
 //! Helpers shared by the behaviour tests, and the seed catalogs declared as derived enums.
 
+pub mod http_service;
 pub mod seeds;
 
 use apierror::Entry;

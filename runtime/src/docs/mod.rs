@@ -198,6 +198,12 @@ impl Service {
     }
 }
 
+/// The responses of `service` by status, with schema and headers written out.
+#[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
+pub(crate) fn inline_responses(service: &Service, envelope: &dyn Envelope) -> Vec<(u16, serde_json::Value)> {
+    openapi::responses(service, envelope, true)
+}
+
 fn short_type_name(full: &'static str) -> &'static str {
     let base = full.split('<').next().unwrap_or(full);
     base.rsplit("::").next().unwrap_or(base)

@@ -7,14 +7,28 @@ use serde_json::{Value, json};
 use super::{Service, example};
 use crate::{Entry, Envelope};
 
-pub(crate) fn document(service: &Service, envelope: &dyn Envelope) -> Value {
+/// One response object per status: `Error{status}` in documents (with `$ref`s to the
+/// document's components), or with the schema and headers written out (`inline`).
+pub(crate) fn responses(service: &Service, envelope: &dyn Envelope, inline: bool) -> Vec<(u16, Value)> {
     let codes: Vec<&str> = service.entries().map(Entry::code).collect();
     let mut by_status: BTreeMap<u16, Vec<&'static Entry>> = BTreeMap::new();
     for entry in service.entries() {
         by_status.entry(entry.status().as_u16()).or_default().push(entry);
     }
-    let code_schema = json!({"$ref": "#/components/schemas/ErrorCode"});
-    let mut responses = serde_json::Map::new();
+    let headers_defined = header_components();
+    let header = |name: &str| {
+        if inline {
+            headers_defined[name].clone()
+        } else {
+            json!({"$ref": format!("#/components/headers/{name}")})
+        }
+    };
+    let schema = if inline {
+        envelope.schema(code_schema(&codes))
+    } else {
+        json!({"$ref": "#/components/schemas/Error"})
+    };
+    let mut responses = Vec::new();
     for (status, entries) in &by_status {
         let examples: serde_json::Map<String, Value> = entries
             .iter()
@@ -32,54 +46,63 @@ pub(crate) fn document(service: &Service, envelope: &dyn Envelope) -> Value {
             .any(|e| e.retry_after().is_some() || e.retry_after_from_field())
             || matches!(status, 429 | 503)
         {
-            headers.insert(
-                "Retry-After".into(),
-                json!({"$ref": "#/components/headers/Retry-After"}),
-            );
+            headers.insert("Retry-After".into(), header("Retry-After"));
         }
         if entries.iter().any(|e| e.challenge().is_some()) {
-            headers.insert(
-                "WWW-Authenticate".into(),
-                json!({"$ref": "#/components/headers/WWW-Authenticate"}),
-            );
+            headers.insert("WWW-Authenticate".into(), header("WWW-Authenticate"));
         }
         if entries.iter().any(|e| e.allow().is_some()) {
-            headers.insert("Allow".into(), json!({"$ref": "#/components/headers/Allow"}));
+            headers.insert("Allow".into(), header("Allow"));
         }
         let mut response = json!({
             "description": entries[0].reason(),
-            "content": {envelope.content_type(): {
-                "schema": {"$ref": "#/components/schemas/Error"},
-                "examples": examples,
-            }},
+            "content": {envelope.content_type(): {"schema": schema.clone(), "examples": examples}},
         });
         if !headers.is_empty() {
             response["headers"] = headers.into();
         }
-        responses.insert(format!("Error{status}"), response);
+        responses.push((*status, response));
     }
+    responses
+}
+
+fn code_schema(codes: &[&str]) -> Value {
+    json!({"type": "string", "enum": codes, "description": "Stable, machine-readable error code."})
+}
+
+fn header_components() -> Value {
+    json!({
+        "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {"type": "integer", "minimum": 0},
+        },
+        "WWW-Authenticate": {
+            "description": "The authentication challenge (RFC 9110, section 11.6.1).",
+            "schema": {"type": "string"},
+        },
+        "Allow": {
+            "description": "The methods the resource supports (RFC 9110, section 10.2.1).",
+            "schema": {"type": "string"},
+        },
+    })
+}
+
+pub(crate) fn document(service: &Service, envelope: &dyn Envelope) -> Value {
+    let codes: Vec<&str> = service.entries().map(Entry::code).collect();
+    let responses: serde_json::Map<String, Value> = responses(service, envelope, false)
+        .into_iter()
+        .map(|(status, response)| (format!("Error{status}"), response))
+        .collect();
+    let code_ref = json!({"$ref": "#/components/schemas/ErrorCode"});
     json!({
         "openapi": "3.1.0",
         "info": {"title": service.title(), "version": service.version},
         "components": {
             "schemas": {
-                "ErrorCode": {"type": "string", "enum": codes, "description": "Stable, machine-readable error code."},
-                "Error": envelope.schema(code_schema),
+                "ErrorCode": code_schema(&codes),
+                "Error": envelope.schema(code_ref),
             },
-            "headers": {
-                "Retry-After": {
-                    "description": "Seconds to wait before retrying.",
-                    "schema": {"type": "integer", "minimum": 0},
-                },
-                "WWW-Authenticate": {
-                    "description": "The authentication challenge (RFC 9110, section 11.6.1).",
-                    "schema": {"type": "string"},
-                },
-                "Allow": {
-                    "description": "The methods the resource supports (RFC 9110, section 10.2.1).",
-                    "schema": {"type": "string"},
-                },
-            },
+            "headers": header_components(),
             "responses": responses,
         },
     })

@@ -1,0 +1,90 @@
+//! The request context that a middleware stores for the duration of a request, so that an
+//! error's response can carry the request id and instance without the handler passing them.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::{ApiError, Context, Envelope, Responder};
+
+/// What the middleware knows about the current request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestContext {
+    /// The incoming `X-Request-Id` when it is a safe header value of at most 128 bytes,
+    /// otherwise a generated one.
+    pub request_id: String,
+    /// The request path, used as the problem `instance`.
+    pub instance: String,
+    /// The caller's rate-limit state, when an outer layer put a [`RateLimit`](crate::RateLimit)
+    /// into the request's extensions.
+    pub rate_limit: Option<crate::RateLimit>,
+}
+
+tokio::task_local! {
+    static CURRENT: RequestContext;
+}
+
+impl RequestContext {
+    /// The context of a request with this path and `X-Request-Id` header value.
+    #[must_use]
+    pub fn new(path: &str, incoming_id: Option<&[u8]>) -> Self {
+        let incoming = incoming_id
+            .and_then(|id| std::str::from_utf8(id).ok())
+            .filter(|id| id.len() <= 128 && crate::response::is_header_text(id));
+        RequestContext {
+            request_id: incoming.map_or_else(generate_id, str::to_owned),
+            instance: path.to_owned(),
+            rate_limit: None,
+        }
+    }
+
+    /// Runs `future` with this context as the current one.
+    pub async fn scope<F: Future>(self, future: F) -> F::Output {
+        CURRENT.scope(self, future).await
+    }
+}
+
+/// A process-unique id: time and a counter, as hex.
+fn generate_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() & 0xffff_ffff_ffff);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed) & 0xffff;
+    format!("req_{nanos:012x}{n:04x}")
+}
+
+/// The response of `error` in `envelope`, with the current request's context if there is one.
+pub(crate) fn response(error: &dyn ApiError, envelope: &dyn Envelope) -> http::Response<Vec<u8>> {
+    let respond = |rc: Option<&RequestContext>| {
+        let cx = rc.map_or_else(Context::new, |rc| Context {
+            request_id: Some(&rc.request_id),
+            instance: Some(&rc.instance),
+            version: None,
+            rate_limit: rc.rate_limit,
+        });
+        Responder::new(envelope).response(error, &cx)
+    };
+    CURRENT
+        .try_with(|rc| respond(Some(rc)))
+        .unwrap_or_else(|_| respond(None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RequestContext;
+
+    #[test]
+    fn incoming_ids_are_kept_only_when_safe() {
+        assert_eq!(RequestContext::new("/a", Some(b"abc-123")).request_id, "abc-123");
+        for bad in [&b"a\r\nb"[..], b"", b" x", &[0xff, 0xfe], &[b'a'; 129]] {
+            let generated = RequestContext::new("/a", Some(bad)).request_id;
+            assert!(
+                generated.starts_with("req_") && generated.len() == 20,
+                "{generated}"
+            );
+        }
+        let a = RequestContext::new("/", None).request_id;
+        let b = RequestContext::new("/", None).request_id;
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,111 @@
+//! A small axum service whose endpoints fail in documented ways.
+//!
+//! Run with `cargo run --example axum_service [PORT]` (default 3000; `0` picks a free port),
+//! then, for example, `curl -i localhost:3000/v1/score` or `curl -i localhost:3000/v1/orders/42`.
+
+use apierror::ApiError;
+use axum::Router;
+use axum::extract::{Path, Request};
+use axum::middleware::{Next, from_fn};
+use axum::response::Response;
+use axum::routing::get;
+
+/// The scoring API's errors, as RFC 9457 problem details.
+#[derive(Debug, ApiError)]
+#[api(
+    type_base = "https://docs.example.com/errors/",
+    challenge = "Bearer realm=\"scoring\""
+)]
+enum ScoringError {
+    /// The request has no valid session or API key.
+    #[api(
+        status = 401,
+        resolve(
+            message = "Sign in or attach an API key.",
+            url = "https://app.example.com/login"
+        )
+    )]
+    AuthRequired,
+
+    /// Usage limit reached for the current plan.
+    #[api(
+        status = 402,
+        detail = "{usage_type} limit reached for your plan.",
+        resolve(action = "select_plan", method = "POST", endpoint = "/billing/checkout")
+    )]
+    UsageLimitExceeded {
+        usage_type: String,
+        current: u32,
+        limit: u32,
+    },
+
+    /// More than 5 score calls in the trailing 60-second window.
+    #[api(status = 429, retry_after = 60)]
+    ScoringRateLimited,
+
+    /// Unhandled exception inside the API.
+    #[api(status = 500, detail = "Internal error.")]
+    Internal { source: std::io::Error },
+}
+
+/// The orders API keeps its older envelope.
+#[derive(Debug, ApiError)]
+#[api(rename_all = "snake_case", envelope = apierror::SuccessFlag)]
+enum OrderError {
+    /// No order has this id.
+    #[api(status = 404, detail = "Order {0} not found")]
+    OrderNotFound(u64),
+}
+
+async fn score(request: Request) -> Result<&'static str, ScoringError> {
+    if !request.headers().contains_key("authorization") {
+        return Err(ScoringError::AuthRequired);
+    }
+    Err(ScoringError::UsageLimitExceeded {
+        usage_type: "Scoring".into(),
+        current: 5,
+        limit: 5,
+    })
+}
+
+async fn order(Path(id): Path<u64>) -> Result<&'static str, OrderError> {
+    Err(OrderError::OrderNotFound(id))
+}
+
+/// Stands in for a rate limiter: attaches the caller's state to every request.
+async fn rate_limiter(mut request: Request, next: Next) -> Response {
+    request
+        .extensions_mut()
+        .insert(apierror::RateLimit::new(5, 0).reset_at(1_706_054_400));
+    next.run(request).await
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::io::Result<()> {
+    let port = std::env::args()
+        .nth(1)
+        .and_then(|p| p.parse::<u16>().ok())
+        .unwrap_or(3000);
+    let app = Router::new()
+        .route("/v1/score", get(score))
+        .route(
+            "/v1/score/burst",
+            get(|| async { Err::<(), _>(ScoringError::ScoringRateLimited) }),
+        )
+        .route(
+            "/v1/crash",
+            get(|| async {
+                Err::<(), _>(ScoringError::Internal {
+                    source: std::io::Error::other("db down"),
+                })
+            }),
+        )
+        .route("/v1/orders/{id}", get(order))
+        .layer(from_fn(apierror::axum::request_context))
+        .layer(from_fn(rate_limiter));
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    let address = listener.local_addr()?;
+    println!("listening on http://{address}");
+    println!("try: curl -i http://{address}/v1/score   (also /v1/score/burst, /v1/crash, /v1/orders/42)");
+    axum::serve(listener, app).await
+}

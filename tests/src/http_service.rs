@@ -1,0 +1,217 @@
+//! The errors of a small HTTP service, and the checks that the axum and actix-web servers in
+//! the tests must both pass, through a real HTTP client.
+
+use std::time::Duration;
+
+use apierror::ApiError;
+use serde_json::{Value, json};
+
+/// The secret inside the 500's source error, which must never reach a client.
+pub const SECRET: &str = "postgres://admin:hunter2@db";
+
+/// The service's errors, rendered as RFC 9457 problem details (the default envelope).
+#[derive(Debug, ApiError)]
+#[api(
+    type_base = "https://docs.example.com/errors/",
+    challenge = "Bearer realm=\"api\""
+)]
+pub enum HttpApiError {
+    /// Usage limit reached for the current plan.
+    #[api(status = 402, detail = "{usage_type} limit reached for your plan.")]
+    UsageLimitExceeded {
+        /// The meter.
+        usage_type: String,
+        /// Units used.
+        current: u32,
+        /// Units included.
+        limit: u32,
+    },
+    /// No credentials.
+    #[api(status = 401)]
+    AuthRequired,
+    /// Too many requests.
+    #[api(status = 429, retry_after = 30)]
+    RateLimited,
+    /// Something broke.
+    #[api(status = 500, detail = "Internal error.")]
+    Internal {
+        /// What broke; logged only.
+        source: std::io::Error,
+    },
+}
+
+impl HttpApiError {
+    /// The 402 the `/quota` endpoint returns.
+    #[must_use]
+    pub fn quota() -> Self {
+        HttpApiError::UsageLimitExceeded {
+            usage_type: "Scoring".into(),
+            current: 5,
+            limit: 5,
+        }
+    }
+
+    /// The 500 the `/boom` endpoint returns.
+    #[must_use]
+    pub fn boom() -> Self {
+        HttpApiError::Internal {
+            source: std::io::Error::other(format!("cannot reach {SECRET}")),
+        }
+    }
+}
+
+/// Errors of an older API version, in seed 004's envelope.
+#[derive(Debug, ApiError)]
+#[api(rename_all = "snake_case", envelope = apierror::SuccessFlag)]
+pub enum LegacyError {
+    /// No such order.
+    #[api(status = 404, detail = "Order {0} not found")]
+    OrderNotFound(u64),
+}
+
+/// The rate-limit state the test services' outer layer attaches to every request.
+#[must_use]
+pub fn rate_limit() -> apierror::RateLimit {
+    apierror::RateLimit::new(100, 0).reset_at(1_706_054_400)
+}
+
+/// A response as the checks compare it: status, the headers they name, and the body.
+struct Reply {
+    status: u16,
+    headers: reqwest::header::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(|v| v.to_str().expect("ASCII header"))
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).expect("JSON body")
+    }
+}
+
+async fn send(request: reqwest::RequestBuilder) -> Reply {
+    let response = request
+        .timeout(Duration::from_secs(10))
+        .send()
+        .await
+        .expect("server answers");
+    Reply {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        body: response.text().await.expect("body"),
+    }
+}
+
+/// Checks the service at `base` (`http://127.0.0.1:PORT`): a 4xx with details, a 401 with its
+/// challenge, a 429 with Retry-After and rate-limit headers, a 500 that hides its secret source,
+/// request-id echo and generation, another envelope, HEAD, and a success response.
+///
+/// # Panics
+/// On the first response that differs from what the service must send.
+pub async fn check(base: &str) {
+    let client = reqwest::Client::new();
+    let get = |path: &str| client.get(format!("{base}{path}"));
+
+    // A 4xx with details, the request id echoed from the request.
+    let reply = send(get("/quota").header("x-request-id", "req-abc-123")).await;
+    assert_eq!(reply.status, 402);
+    assert_eq!(reply.header("content-type"), Some("application/problem+json"));
+    assert_eq!(reply.header("x-request-id"), Some("req-abc-123"));
+    assert_eq!(
+        reply.json(),
+        json!({
+            "type": "https://docs.example.com/errors/USAGE_LIMIT_EXCEEDED",
+            "title": "Payment Required",
+            "status": 402,
+            "detail": "Scoring limit reached for your plan.",
+            "instance": "/quota",
+            "code": "USAGE_LIMIT_EXCEEDED",
+            "usage_type": "Scoring",
+            "current": 5,
+            "limit": 5,
+        })
+    );
+
+    // 401 with its challenge, and a generated request id.
+    let reply = send(get("/private")).await;
+    assert_eq!(reply.status, 401);
+    assert_eq!(reply.header("www-authenticate"), Some("Bearer realm=\"api\""));
+    let generated = reply.header("x-request-id").expect("a request id").to_owned();
+    assert!(
+        generated.starts_with("req_") && generated.len() == 20,
+        "{generated}"
+    );
+    assert_eq!(reply.json()["code"], "AUTH_REQUIRED");
+
+    // 429 with Retry-After, no-store and the rate-limit state from the outer layer.
+    let reply = send(get("/limited")).await;
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.header("retry-after"), Some("30"));
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    assert_eq!(reply.header("x-ratelimit-limit"), Some("100"));
+    assert_eq!(reply.header("x-ratelimit-remaining"), Some("0"));
+    assert_eq!(reply.header("x-ratelimit-reset"), Some("1706054400"));
+
+    // A 500 whose secret source never reaches the client.
+    let reply = send(get("/boom")).await;
+    assert_eq!(reply.status, 500);
+    assert!(
+        !reply.body.contains("hunter2") && !reply.body.contains("postgres"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        reply.json(),
+        json!({
+            "type": "https://docs.example.com/errors/INTERNAL",
+            "title": "Internal Server Error",
+            "status": 500,
+            "detail": "Internal error.",
+            "instance": "/boom",
+            "code": "INTERNAL",
+        })
+    );
+
+    // An unsafe incoming request id is replaced, never echoed.
+    let hostile = reqwest::header::HeaderValue::from_bytes(b"abc\xffdef").expect("obs-text is a valid value");
+    let reply = send(get("/quota").header("x-request-id", hostile)).await;
+    assert!(
+        reply
+            .header("x-request-id")
+            .is_some_and(|id| id.starts_with("req_"))
+    );
+
+    // Another enum, another envelope: the request id reaches the body too.
+    let reply = send(get("/orders/42").header("x-request-id", "req-7")).await;
+    assert_eq!(reply.status, 404);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(
+        reply.json(),
+        json!({
+            "success": false,
+            "error": {"code": "order_not_found", "message": "Order 42 not found"},
+            "meta": {"request_id": "req-7"},
+        })
+    );
+
+    // HEAD: the same status and headers, no body.
+    let reply = send(
+        client
+            .head(format!("{base}/quota"))
+            .header("x-request-id", "req-head"),
+    )
+    .await;
+    assert_eq!(reply.status, 402);
+    assert_eq!(reply.header("content-type"), Some("application/problem+json"));
+    assert_eq!(reply.header("x-request-id"), Some("req-head"));
+    assert_eq!(reply.body, "");
+
+    // Success responses carry the request id too.
+    let reply = send(get("/ok").header("x-request-id", "req-ok")).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("x-request-id"), Some("req-ok"));
+    assert_eq!(reply.body, "ok");
+}

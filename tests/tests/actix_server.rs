@@ -1,0 +1,71 @@
+//! A real actix-web server on 127.0.0.1 with an ephemeral port, called with a real HTTP client.
+
+use std::time::Duration;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{App, HttpMessage as _, HttpServer, guard, web};
+use apierror_tests::http_service::{self, HttpApiError, LegacyError};
+
+/// The outer layer a service's rate limiter would be: it attaches the caller's state.
+async fn rate_limiter(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    request.extensions_mut().insert(http_service::rate_limit());
+    next.call(request).await
+}
+
+async fn quota() -> Result<&'static str, HttpApiError> {
+    Err(HttpApiError::quota())
+}
+
+async fn private() -> Result<&'static str, HttpApiError> {
+    Err(HttpApiError::AuthRequired)
+}
+
+async fn limited() -> Result<&'static str, HttpApiError> {
+    Err(HttpApiError::RateLimited)
+}
+
+async fn boom() -> Result<&'static str, HttpApiError> {
+    Err(HttpApiError::boom())
+}
+
+async fn order(id: web::Path<u64>) -> Result<&'static str, LegacyError> {
+    Err(LegacyError::OrderNotFound(id.into_inner()))
+}
+
+#[actix_web::test]
+async fn actix_server_sends_the_documented_errors() {
+    let get_or_head = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    let server = HttpServer::new(move || {
+        App::new()
+            .route("/quota", get_or_head().to(quota))
+            .route("/private", web::get().to(private))
+            .route("/limited", web::get().to(limited))
+            .route("/boom", web::get().to(boom))
+            .route("/orders/{id}", web::get().to(order))
+            .route("/ok", web::get().to(|| async { "ok" }))
+            .wrap(from_fn(apierror::actix::request_context))
+            .wrap(from_fn(rate_limiter))
+    })
+    .workers(1)
+    .disable_signals()
+    .bind(("127.0.0.1", 0))
+    .expect("an ephemeral port");
+    let base = format!("http://{}", server.addrs()[0]);
+    let server = server.run();
+    let handle = server.handle();
+    let running = actix_web::rt::spawn(server);
+
+    tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
+        .await
+        .expect("the checks finish in time");
+
+    tokio::time::timeout(Duration::from_secs(10), handle.stop(true))
+        .await
+        .expect("the server stops in time");
+    let _ = running.await;
+}

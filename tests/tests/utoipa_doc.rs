@@ -1,0 +1,74 @@
+//! utoipa: a derived error listed in a path's responses puts every status of its catalog, with
+//! one example per code and the headers it may carry, into the generated OpenAPI document.
+
+use apierror_tests::http_service::HttpApiError;
+use serde_json::{Value, json};
+use utoipa::OpenApi;
+
+/// Scores a page.
+#[utoipa::path(get, path = "/score", responses((status = 200, description = "The score"), HttpApiError))]
+#[allow(dead_code, reason = "documented only")]
+async fn score() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(score))]
+struct ApiDoc;
+
+#[test]
+fn openapi_lists_every_status_with_an_example_per_code() {
+    let document: Value = serde_json::from_str(&ApiDoc::openapi().to_json().unwrap()).unwrap();
+    let responses = &document["paths"]["/score"]["get"]["responses"];
+    let mut statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+    statuses.sort();
+    assert_eq!(statuses, ["200", "401", "402", "429", "500"]);
+
+    let problem = |status: &str| &responses[status]["content"]["application/problem+json"];
+    let examples = |status: &str| -> Vec<String> {
+        problem(status)["examples"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    };
+    assert_eq!(examples("402"), ["USAGE_LIMIT_EXCEEDED"]);
+    assert_eq!(examples("401"), ["AUTH_REQUIRED"]);
+    assert_eq!(examples("429"), ["RATE_LIMITED"]);
+    assert_eq!(
+        problem("402")["examples"]["USAGE_LIMIT_EXCEEDED"]["value"],
+        json!({
+            "type": "https://docs.example.com/errors/USAGE_LIMIT_EXCEEDED",
+            "title": "Payment Required",
+            "status": 402,
+            "detail": "<usage_type> limit reached for your plan.",
+            "instance": "/v1/example",
+            "code": "USAGE_LIMIT_EXCEEDED",
+            "usage_type": "string",
+            "current": 0,
+            "limit": 0,
+        })
+    );
+    assert_eq!(responses["402"]["description"], "Payment Required");
+    assert_eq!(
+        problem("402")["schema"]["properties"]["code"]["enum"],
+        json!([
+            "USAGE_LIMIT_EXCEEDED",
+            "AUTH_REQUIRED",
+            "RATE_LIMITED",
+            "INTERNAL"
+        ])
+    );
+    let header_names = |status: &str| -> Vec<String> {
+        responses[status]["headers"]
+            .as_object()
+            .map(|h| h.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(header_names("401"), ["WWW-Authenticate"]);
+    assert_eq!(header_names("429"), ["Retry-After"]);
+    assert!(header_names("402").is_empty());
+    assert_eq!(
+        responses["429"]["headers"]["Retry-After"]["schema"],
+        json!({"type": "integer", "minimum": 0})
+    );
+}
