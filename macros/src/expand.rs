@@ -16,27 +16,52 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
     let mut bounds = Bounds::new(&input.generics);
     let statics = Statics::new(items);
 
-    let entry_arms = items.iter().map(|item| {
-        let pat = pattern(item, &[]);
-        match (&item.kind, statics.index_of(item)) {
-            (Kind::Transparent(f), _) => {
-                let pat = pattern(item, &[*f]);
-                let inner = binding(*f);
-                quote!(#pat => _apierror::ApiError::entry(#inner),)
+    // One match from variant to index; `entry()` reads the static entries at that index
+    // (`code()` and `status()` have their own matches, see `constant_method`). A match to consecutive integers becomes arithmetic on the discriminant (a
+    // match to addresses became a jump table: 5x slower on 500 variants), and one match instead
+    // of one per method keeps large catalogs quick to compile.
+    let index_arms: Vec<TokenStream> = items
+        .iter()
+        .map(|item| {
+            let pat = pattern(item, &[]);
+            // Transparent variants have no row: they map past the end and delegate.
+            let index = statics.index_of(item).unwrap_or(statics.entries.len());
+            quote!(#pat => #index,)
+        })
+        .collect();
+    let index_match = match_self(&index_arms, items.len(), None);
+    let (orig_impl_generics, orig_ty_generics, orig_where) = input.generics.split_for_impl();
+    let index_fn = quote! {
+        #[automatically_derived]
+        impl #orig_impl_generics #ident #orig_ty_generics #orig_where {
+            #[inline]
+            fn __apierror_index(&self) -> usize {
+                #index_match
             }
-            (Kind::Entry(_), Some(i)) => quote!(#pat => &__API_ENTRIES[#i],),
-            (Kind::Entry(_), None) => unreachable!("every entry item has a static"),
         }
+    };
+    let entry_method = LookupMethod {
+        items,
+        name: quote!(entry),
+        ty: quote!(&'static _apierror::Entry),
+        array: quote!(__API_ENTRIES),
+        read: quote!(row),
+        fallback: quote!(&_apierror::__private::FALLBACK_ENTRY),
+    };
+    let code_method = constant_method(items, &quote!(code), &quote!(&'static str), |entry| {
+        let code = &entry.code;
+        quote!(#code)
     });
-    let entry_body = match_self(&entry_arms.collect::<Vec<_>>(), items.len(), None);
-
-    let mut methods = Vec::new();
-    methods.push(quote! {
-        #[inline]
-        fn entry(&self) -> &'static _apierror::Entry {
-            #entry_body
-        }
-    });
+    let status_method = constant_method(
+        items,
+        &quote!(status),
+        &quote!(_apierror::__private::StatusCode),
+        |entry| {
+            let status = Ident::new(entry.status.constant, Span::call_site());
+            quote!(_apierror::__private::StatusCode::#status)
+        },
+    );
+    let mut methods = vec![entry_method.to_token_stream(), code_method, status_method];
     if let Some(method) = retry_after(items, &mut bounds) {
         methods.push(method);
     }
@@ -62,6 +87,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
         const _: () = {
             use #krate as _apierror;
             #statics_tokens
+            #index_fn
             #[automatically_derived]
             impl #impl_generics _apierror::ApiError for #ident #ty_generics #where_clause {
                 #(#methods)*
@@ -76,6 +102,103 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
             // Framework impls, each present only when its feature of the runtime is on.
             _apierror::__integrations! { {#impl_generics} {#ident #ty_generics} {#where_clause} {#envelope} }
         };
+    }
+}
+
+/// `code()` and `status()` as their own matches to constants: the lookups services make most.
+/// A match to constants becomes a table LLVM reads directly, where reading a static array at
+/// the index measured 1.2x (status) to 2x (code) a hand-written match on 500 variants.
+fn constant_method(
+    items: &[Item],
+    name: &TokenStream,
+    ty: &TokenStream,
+    value: impl Fn(&EntryModel) -> TokenStream,
+) -> TokenStream {
+    if items.is_empty() {
+        return quote! {
+            fn #name(&self) -> #ty {
+                match *self {}
+            }
+        };
+    }
+    let arms: Vec<TokenStream> = items
+        .iter()
+        .map(|item| match &item.kind {
+            Kind::Transparent(f) => {
+                let pat = pattern(item, &[*f]);
+                let inner = binding(*f);
+                quote!(#pat => _apierror::ApiError::#name(#inner),)
+            }
+            Kind::Entry(entry) => {
+                let pat = pattern(item, &[]);
+                let value = value(entry);
+                quote!(#pat => #value,)
+            }
+        })
+        .collect();
+    let body = match_self(&arms, items.len(), None);
+    quote! {
+        #[inline]
+        fn #name(&self) -> #ty {
+            #body
+        }
+    }
+}
+
+/// A method that reads `array` at the variant's index, delegating for transparent variants
+/// (whose index is past the end) and falling back to `fallback` (never reached) otherwise.
+struct LookupMethod<'a> {
+    items: &'a [Item],
+    name: TokenStream,
+    ty: TokenStream,
+    array: TokenStream,
+    read: TokenStream,
+    fallback: TokenStream,
+}
+
+impl ToTokens for LookupMethod<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let LookupMethod {
+            items,
+            name,
+            ty,
+            array,
+            read,
+            fallback,
+        } = self;
+        if items.is_empty() {
+            tokens.extend(quote! {
+                fn #name(&self) -> #ty {
+                    match *self {}
+                }
+            });
+            return;
+        }
+        let delegate: Vec<TokenStream> = items
+            .iter()
+            .filter_map(|item| match &item.kind {
+                Kind::Transparent(f) => {
+                    let pat = pattern(item, &[*f]);
+                    let inner = binding(*f);
+                    Some(quote!(#pat => _apierror::ApiError::#name(#inner),))
+                }
+                Kind::Entry(_) => None,
+            })
+            .collect();
+        let otherwise = if delegate.is_empty() {
+            fallback.clone()
+        } else {
+            match_self(&delegate, items.len(), Some(fallback))
+        };
+        tokens.extend(quote! {
+            #[inline]
+            fn #name(&self) -> #ty {
+                match #array.get(Self::__apierror_index(self)) {
+                    _apierror::__private::Some(row) => #read,
+                    _apierror::__private::None => #otherwise,
+                }
+            }
+        });
     }
 }
 
@@ -321,81 +444,59 @@ impl<'a> Statics<'a> {
     }
 }
 
-/// An `Option` in generated code: `Some(value)` or `None`, through the private module.
-struct Opt<T>(Option<T>);
-
-impl<T: ToTokens> ToTokens for Opt<T> {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        tokens.extend(if let Some(value) = &self.0 {
-            quote!(_apierror::__private::Some(#value))
-        } else {
-            quote!(_apierror::__private::None)
-        });
-    }
-}
-
-fn opt_str(value: Option<&str>) -> Opt<&str> {
-    Opt(value)
-}
-
 impl ToTokens for Statics<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        let mut extra = TokenStream::new();
-        let entries = self.entries.iter().enumerate().map(|(i, (item, entry))| {
-            let resolve_json = Opt(entry.resolve.as_ref().map(resolve_json));
-            let resolve = Opt(entry.resolve.as_ref().map(|r| {
-                let name = format_ident!("__API_RESOLVE{}", i);
-                let part = |lit: &Option<syn::LitStr>| Opt(lit.as_ref().map(syn::LitStr::value));
-                let (message, url, action, method, endpoint) = (
-                    part(&r.message),
-                    part(&r.url),
-                    part(&r.action),
-                    part(&r.method),
-                    part(&r.endpoint),
-                );
-                extra.extend(quote! {
-                    static #name: _apierror::Resolve =
-                        _apierror::Resolve::__new(#message, #url, #action, #method, #endpoint);
-                });
-                quote!(&#name)
-            }));
-            let fields: Vec<TokenStream> = item
-                .fields
-                .iter()
-                .filter_map(|f| {
-                    let name = f.exposed()?;
-                    let ty = type_text(&f.ty);
-                    let description = opt_str(f.description.as_deref());
-                    Some(quote!(_apierror::Field::__new(#name, #ty, #description)))
-                })
-                .collect();
-            let fields_name = format_ident!("__API_FIELDS{}", i);
-            let count = fields.len();
-            extra.extend(quote! {
-                static #fields_name: [_apierror::Field; #count] = [#(#fields),*];
-            });
+        let text = |value: Option<&str>| value.unwrap_or("").to_owned();
+        // Every field and every resolve of the type in one array each; entries point into them.
+        // (A `const` block or a `static` per entry is a body of its own for the compiler to
+        // check: measured as the largest part of checking a 500-variant catalog.)
+        let mut all_fields: Vec<TokenStream> = Vec::new();
+        let mut all_resolves: Vec<TokenStream> = Vec::new();
+        let entries = self.entries.iter().map(|(item, entry)| {
+            let (resolve, resolve_json) = match &entry.resolve {
+                Some(r) => {
+                    let part =
+                        |lit: &Option<syn::LitStr>| lit.as_ref().map(syn::LitStr::value).unwrap_or_default();
+                    let (message, url, action, method, endpoint) = (
+                        part(&r.message),
+                        part(&r.url),
+                        part(&r.action),
+                        part(&r.method),
+                        part(&r.endpoint),
+                    );
+                    let index = all_resolves.len();
+                    all_resolves
+                        .push(quote!(_apierror::Resolve::__new(#message, #url, #action, #method, #endpoint)));
+                    (quote!(&__API_RESOLVES[#index]), resolve_json(r))
+                }
+                None => (quote!(&_apierror::__private::NO_RESOLVE), String::new()),
+            };
+            let start = u16::try_from(all_fields.len()).unwrap_or(u16::MAX);
+            for f in &item.fields {
+                let Some(name) = f.exposed() else { continue };
+                let ty = type_text(&f.ty);
+                let description = text(f.description.as_deref());
+                all_fields.push(quote!(_apierror::Field::__new(#name, #ty, #description)));
+            }
+            let len = u16::try_from(all_fields.len()).unwrap_or(u16::MAX) - start;
             let variant = item.ident.to_string();
             let code = &entry.code;
             let status = Ident::new(entry.status.constant, Span::call_site());
             let title = &entry.title;
             let reason = entry.status.phrase;
-            let description = opt_str(entry.description.as_deref());
-            let detail = opt_str(entry.detail.as_ref().map(|d| d.template.as_str()));
+            let description = text(entry.description.as_deref());
+            let detail = text(entry.detail.as_ref().map(|d| d.template.as_str()));
             let retry = Ident::new(entry.retry.variant(), Span::call_site());
-            let retry_after = Opt(entry.retry_after);
+            // 0 stands for "none": the derive rejects `retry_after = 0`.
+            let retry_after = entry.retry_after.unwrap_or(0);
             let retry_after_field = entry.retry_after_field.is_some();
-            let category = opt_str(entry.category.as_deref());
-            let type_uri = opt_str(entry.type_uri.as_deref());
-            let challenge = opt_str(entry.challenge.as_deref());
-            let allow = opt_str(entry.allow.as_deref());
+            let category = text(entry.category.as_deref());
+            let type_uri = text(entry.type_uri.as_deref());
+            let challenge = text(entry.challenge.as_deref());
+            let allow = text(entry.allow.as_deref());
             let code_json = json_string(code);
             let title_json = json_string(title);
             let type_json = json_string(entry.type_uri.as_deref().unwrap_or("about:blank"));
-            let detail_json = Opt(entry
-                .detail
-                .as_ref()
-                .and_then(|d| d.text.as_deref())
-                .map(json_string));
             quote! {
                 _apierror::Entry::__from_parts(_apierror::__private::EntryParts {
                     variant: #variant,
@@ -413,21 +514,24 @@ impl ToTokens for Statics<'_> {
                     type_uri: #type_uri,
                     challenge: #challenge,
                     allow: #allow,
-                    fields: &#fields_name,
+                    fields: &__API_FIELDS,
+                    fields_at: (#start, #len),
                     code_json: #code_json,
                     title_json: #title_json,
                     type_json: #type_json,
-                    detail_json: #detail_json,
                     resolve_json: #resolve_json,
                 })
             }
         });
         let entries: Vec<TokenStream> = entries.collect();
         let count = entries.len();
+        let field_count = all_fields.len();
+        let resolve_count = all_resolves.len();
         tokens.extend(quote! {
             static __API_ENTRIES: [_apierror::Entry; #count] = [#(#entries),*];
+            static __API_FIELDS: [_apierror::Field; #field_count] = [#(#all_fields),*];
+            static __API_RESOLVES: [_apierror::Resolve; #resolve_count] = [#(#all_resolves),*];
         });
-        tokens.extend(extra);
     }
 }
 

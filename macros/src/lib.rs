@@ -5,6 +5,7 @@
 //! item), `valid` (rules across items), `expand` (code generation), `fallback` (what a failed
 //! derive emits), with `http` (the status registry), `case` (code styles), `detail` (format
 //! strings) and `diag` (error messages).
+#![forbid(unsafe_code)]
 
 mod attr;
 mod case;

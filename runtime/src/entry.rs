@@ -2,6 +2,7 @@ use core::time::Duration;
 
 use http::StatusCode;
 
+use crate::__private::non_empty;
 use crate::Retry;
 
 /// The problem type URI used when a variant has neither `type` nor a container `type_base`
@@ -71,13 +72,13 @@ impl Entry {
     /// The variant's doc comment, the catalog's description of the error.
     #[must_use]
     pub const fn description(&self) -> Option<&'static str> {
-        self.parts.description
+        non_empty(self.parts.description)
     }
 
     /// The `detail` format string as declared, placeholders included (for documentation).
     #[must_use]
     pub const fn detail_template(&self) -> Option<&'static str> {
-        self.parts.detail
+        non_empty(self.parts.detail)
     }
 
     /// The declared or status-derived retry guidance.
@@ -93,8 +94,8 @@ impl Entry {
     #[must_use]
     pub const fn retry_after(&self) -> Option<Duration> {
         match self.parts.retry_after {
-            Some(secs) => Some(Duration::from_secs(secs)),
-            None => None,
+            0 => None,
+            secs => Some(Duration::from_secs(secs)),
         }
     }
 
@@ -107,19 +108,23 @@ impl Entry {
     /// Resolution guidance, if declared with `#[api(resolve(...))]`.
     #[must_use]
     pub const fn resolve(&self) -> Option<&'static Resolve> {
-        self.parts.resolve
+        if self.parts.resolve.is_empty() {
+            None
+        } else {
+            Some(self.parts.resolve)
+        }
     }
 
     /// The docs grouping of this entry (`#[api(category)]` on the variant or the container).
     #[must_use]
     pub const fn category(&self) -> Option<&'static str> {
-        self.parts.category
+        non_empty(self.parts.category)
     }
 
     /// The problem type URI: `type`, or `type_base` followed by the code, or `about:blank`.
     #[must_use]
     pub const fn type_uri(&self) -> &'static str {
-        match self.parts.type_uri {
+        match non_empty(self.parts.type_uri) {
             Some(uri) => uri,
             None => ABOUT_BLANK,
         }
@@ -128,19 +133,24 @@ impl Entry {
     /// The `WWW-Authenticate` challenge of a 401 entry.
     #[must_use]
     pub const fn challenge(&self) -> Option<&'static str> {
-        self.parts.challenge
+        non_empty(self.parts.challenge)
     }
 
     /// The `Allow` header value of a 405 entry.
     #[must_use]
     pub const fn allow(&self) -> Option<&'static str> {
-        self.parts.allow
+        non_empty(self.parts.allow)
     }
 
     /// The fields a client sees, in declaration order.
     #[must_use]
-    pub const fn fields(&self) -> &'static [Field] {
-        self.parts.fields
+    pub fn fields(&self) -> &'static [Field] {
+        let (start, len) = self.parts.fields_at;
+        let start = usize::from(start);
+        self.parts
+            .fields
+            .get(start..start + usize::from(len))
+            .unwrap_or(&[])
     }
 
     pub(crate) const fn json(&self) -> &crate::__private::EntryParts {
@@ -176,22 +186,22 @@ impl Entry {
 /// ```
 #[derive(Debug, PartialEq, Eq)]
 pub struct Resolve {
-    message: Option<&'static str>,
-    url: Option<&'static str>,
-    action: Option<&'static str>,
-    method: Option<&'static str>,
-    endpoint: Option<&'static str>,
+    message: &'static str,
+    url: &'static str,
+    action: &'static str,
+    method: &'static str,
+    endpoint: &'static str,
 }
 
 impl Resolve {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(
-        message: Option<&'static str>,
-        url: Option<&'static str>,
-        action: Option<&'static str>,
-        method: Option<&'static str>,
-        endpoint: Option<&'static str>,
+        message: &'static str,
+        url: &'static str,
+        action: &'static str,
+        method: &'static str,
+        endpoint: &'static str,
     ) -> Self {
         Resolve {
             message,
@@ -202,34 +212,42 @@ impl Resolve {
         }
     }
 
+    const fn is_empty(&self) -> bool {
+        self.message.is_empty()
+            && self.url.is_empty()
+            && self.action.is_empty()
+            && self.method.is_empty()
+            && self.endpoint.is_empty()
+    }
+
     /// Text for a person: what to do.
     #[must_use]
     pub const fn message(&self) -> Option<&'static str> {
-        self.message
+        non_empty(self.message)
     }
 
     /// A page where the person can do it: an absolute http(s) URL or a `/path`.
     #[must_use]
     pub const fn url(&self) -> Option<&'static str> {
-        self.url
+        non_empty(self.url)
     }
 
     /// A `snake_case` intent an agent or front end can switch on, such as `select_plan`.
     #[must_use]
     pub const fn action(&self) -> Option<&'static str> {
-        self.action
+        non_empty(self.action)
     }
 
     /// The HTTP method of the API call that resolves the error.
     #[must_use]
     pub const fn method(&self) -> Option<&'static str> {
-        self.method
+        non_empty(self.method)
     }
 
     /// The API path of that call, starting with `/`.
     #[must_use]
     pub const fn endpoint(&self) -> Option<&'static str> {
-        self.endpoint
+        non_empty(self.endpoint)
     }
 }
 
@@ -256,13 +274,13 @@ impl Resolve {
 pub struct Field {
     name: &'static str,
     ty: &'static str,
-    description: Option<&'static str>,
+    description: &'static str,
 }
 
 impl Field {
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(name: &'static str, ty: &'static str, description: Option<&'static str>) -> Self {
+    pub const fn __new(name: &'static str, ty: &'static str, description: &'static str) -> Self {
         Field {
             name,
             ty,
@@ -285,6 +303,6 @@ impl Field {
     /// The field's doc comment.
     #[must_use]
     pub const fn description(&self) -> Option<&'static str> {
-        self.description
+        non_empty(self.description)
     }
 }

@@ -382,9 +382,9 @@ impl Envelope for Problem {
         write_str(out, self.code_member);
         out.push(b':');
         out.extend_from_slice(json.code_json.as_bytes());
-        if let Some(resolve) = json.resolve_json {
+        if !json.resolve_json.is_empty() {
             out.extend_from_slice(b",\"resolve\":");
-            out.extend_from_slice(resolve.as_bytes());
+            out.extend_from_slice(json.resolve_json.as_bytes());
         }
         let mut writer = FieldWriter::json(out, true);
         error.write_fields(&mut writer);

@@ -28,6 +28,7 @@
 //! ```
 //!
 //! See the README for the attribute reference.
+#![forbid(unsafe_code)]
 
 mod detail;
 pub mod docs;

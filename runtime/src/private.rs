@@ -24,6 +24,10 @@ use crate::{Entry, Retry};
 
 /// The static parts of an [`Entry`], filled in by the derive.
 #[derive(Debug, PartialEq, Eq)]
+///
+/// Absent values are `""` (strings), `0` (`retry_after`, which the derive rejects as a value)
+/// and [`NO_RESOLVE`]: no `Option`s, because every `Some(..)` in a 500-entry static is an
+/// inference site, and type-checking them measurably slowed builds of large catalogs.
 pub struct EntryParts {
     pub variant: &'static str,
     pub code: &'static str,
@@ -31,26 +35,35 @@ pub struct EntryParts {
     /// The RFC 9110 reason phrase of the status.
     pub reason: &'static str,
     pub title: &'static str,
-    pub description: Option<&'static str>,
-    pub detail: Option<&'static str>,
+    pub description: &'static str,
+    pub detail: &'static str,
     pub retry: Retry,
-    pub retry_after: Option<u64>,
+    pub retry_after: u64,
     pub retry_after_field: bool,
-    pub resolve: Option<&'static crate::Resolve>,
-    pub category: Option<&'static str>,
-    pub type_uri: Option<&'static str>,
-    pub challenge: Option<&'static str>,
-    pub allow: Option<&'static str>,
+    pub resolve: &'static crate::Resolve,
+    pub category: &'static str,
+    pub type_uri: &'static str,
+    pub challenge: &'static str,
+    pub allow: &'static str,
+    /// Every exposed field of the type; this entry's are `fields_at.0 ..` for `fields_at.1`.
     pub fields: &'static [crate::Field],
+    pub fields_at: (u16, u16),
     /// The code, title and type URI as JSON string literals (quotes included), escaped at
     /// compile time.
     pub code_json: &'static str,
     pub title_json: &'static str,
     pub type_json: &'static str,
-    /// A static detail as a JSON string literal.
-    pub detail_json: Option<&'static str>,
     /// The whole `resolve` object as JSON.
-    pub resolve_json: Option<&'static str>,
+    pub resolve_json: &'static str,
+}
+
+/// The `resolve` of entries that declare none.
+pub static NO_RESOLVE: crate::Resolve = crate::Resolve::__new("", "", "", "", "");
+
+/// `None` for the empty string, which the static data uses for "absent".
+#[must_use]
+pub const fn non_empty(s: &'static str) -> Option<&'static str> {
+    if s.is_empty() { None } else { Some(s) }
 }
 
 /// The entry a failed derive's fallback impl returns. That impl only exists next to a compile
@@ -61,22 +74,22 @@ pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
     status: StatusCode::INTERNAL_SERVER_ERROR,
     reason: "Internal Server Error",
     title: "Internal Server Error",
-    description: None,
-    detail: None,
+    description: "",
+    detail: "",
     retry: Retry::No,
-    retry_after: None,
+    retry_after: 0,
     retry_after_field: false,
-    resolve: None,
-    category: None,
-    type_uri: None,
-    challenge: None,
-    allow: None,
+    resolve: &NO_RESOLVE,
+    category: "",
+    type_uri: "",
+    challenge: "",
+    allow: "",
     fields: &[],
+    fields_at: (0, 0),
     code_json: "\"\"",
     title_json: "\"Internal Server Error\"",
     type_json: "\"about:blank\"",
-    detail_json: None,
-    resolve_json: None,
+    resolve_json: "",
 });
 
 /// Implemented by the derive for types with a formatted `detail`.
