@@ -124,11 +124,7 @@ fn constant_method(
     let arms: Vec<TokenStream> = items
         .iter()
         .map(|item| match &item.kind {
-            Kind::Transparent(f) => {
-                let pat = pattern(item, &[*f]);
-                let inner = binding(*f);
-                quote!(#pat => _apierror::ApiError::#name(#inner),)
-            }
+            Kind::Transparent(f) => delegate(item, *f, &name.to_string(), &quote!()),
             Kind::Entry(entry) => {
                 let pat = pattern(item, &[]);
                 let value = value(entry);
@@ -177,11 +173,7 @@ impl ToTokens for LookupMethod<'_> {
         let delegate: Vec<TokenStream> = items
             .iter()
             .filter_map(|item| match &item.kind {
-                Kind::Transparent(f) => {
-                    let pat = pattern(item, &[*f]);
-                    let inner = binding(*f);
-                    Some(quote!(#pat => _apierror::ApiError::#name(#inner),))
-                }
+                Kind::Transparent(f) => Some(delegate(item, *f, &name.to_string(), &quote!())),
                 Kind::Entry(_) => None,
             })
             .collect();
@@ -217,6 +209,14 @@ fn match_self(arms: &[TokenStream], items: usize, default: Option<&TokenStream>)
     }
 }
 
+/// The arm of a transparent variant: `Self::V { 0: __api_field0, .. } => ApiError::method(__api_field0, args..)`.
+fn delegate(item: &Item, field: usize, method: &str, args: &TokenStream) -> TokenStream {
+    let pat = pattern(item, &[field]);
+    let inner = binding(field);
+    let method = Ident::new(method, Span::call_site());
+    quote!(#pat => _apierror::ApiError::#method(#inner #args),)
+}
+
 /// The binding of field `index` in a pattern.
 fn binding(index: usize) -> Ident {
     format_ident!("__api_field{}", index)
@@ -245,10 +245,8 @@ fn retry_after(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
         .iter()
         .filter_map(|item| match &item.kind {
             Kind::Transparent(f) => {
-                let pat = pattern(item, &[*f]);
-                let inner = binding(*f);
                 bounds.add(&item.fields[*f].ty, &quote!(_apierror::ApiError));
-                Some(quote!(#pat => _apierror::ApiError::retry_after(#inner),))
+                Some(delegate(item, *f, "retry_after", &quote!()))
             }
             Kind::Entry(entry) => entry.retry_after_field.map(|f| {
                 let pat = pattern(item, &[f]);
@@ -282,10 +280,8 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
     for item in items {
         match &item.kind {
             Kind::Transparent(f) => {
-                let pat = pattern(item, &[*f]);
-                let inner = binding(*f);
                 bounds.add(&item.fields[*f].ty, &quote!(_apierror::ApiError));
-                arms.push(quote!(#pat => _apierror::ApiError::detail(#inner),));
+                arms.push(delegate(item, *f, "detail", &quote!()));
             }
             Kind::Entry(entry) => {
                 let Some(detail) = &entry.detail else { continue };
@@ -350,11 +346,7 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     let mut arms = Vec::new();
     for item in items {
         match &item.kind {
-            Kind::Transparent(f) => {
-                let pat = pattern(item, &[*f]);
-                let inner = binding(*f);
-                arms.push(quote!(#pat => _apierror::ApiError::write_fields(#inner, __out),));
-            }
+            Kind::Transparent(f) => arms.push(delegate(item, *f, "write_fields", &quote!(, __out))),
             Kind::Entry(_) => {
                 let exposed: Vec<(usize, &FieldModel, &String)> = item
                     .fields
@@ -393,11 +385,7 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     let mut arms = Vec::new();
     for item in items {
         match &item.kind {
-            Kind::Transparent(f) => {
-                let pat = pattern(item, &[*f]);
-                let inner = binding(*f);
-                arms.push(quote!(#pat => _apierror::ApiError::source_error(#inner),));
-            }
+            Kind::Transparent(f) => arms.push(delegate(item, *f, "source_error", &quote!())),
             Kind::Entry(entry) => {
                 let Some(f) = entry.source else { continue };
                 let pat = pattern(item, &[f]);

@@ -204,30 +204,24 @@ pub trait Envelope {
     }
 }
 
-impl<E: Envelope + ?Sized> Envelope for &E {
-    fn content_type(&self) -> &'static str {
-        (**self).content_type()
-    }
-    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        (**self).render(error, cx, out)
-    }
-    fn schema(&self, code: Value) -> Value {
-        (**self).schema(code)
-    }
+/// References and boxes of envelopes are envelopes, so a service can choose one at run time
+/// (`Box<dyn Envelope>`) or lend one out (`&dyn Envelope`).
+macro_rules! forward_envelope {
+    ($($ptr:ty),*) => {$(
+        impl<E: Envelope + ?Sized> Envelope for $ptr {
+            fn content_type(&self) -> &'static str {
+                (**self).content_type()
+            }
+            fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+                (**self).render(error, cx, out)
+            }
+            fn schema(&self, code: Value) -> Value {
+                (**self).schema(code)
+            }
+        }
+    )*};
 }
-
-/// A boxed envelope, for services that choose their envelope at run time.
-impl<E: Envelope + ?Sized> Envelope for Box<E> {
-    fn content_type(&self) -> &'static str {
-        (**self).content_type()
-    }
-    fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        (**self).render(error, cx, out)
-    }
-    fn schema(&self, code: Value) -> Value {
-        (**self).schema(code)
-    }
-}
+forward_envelope!(&E, Box<E>);
 
 /// The schema of seed 001's `resolve` object.
 fn resolve_schema() -> Value {

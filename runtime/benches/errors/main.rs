@@ -282,12 +282,7 @@ fn render(c: &mut Criterion) {
     let cx = context();
     let mut out = Vec::with_capacity(1024);
     let mut group = c.benchmark_group("render");
-    let baselines: [(&str, Render); 4] = [
-        ("serde floor", render_hand),
-        ("serde_json::json!", render_json_macro),
-        ("http-api-problem", render_http_api_problem),
-        ("problem_details", render_problem_details),
-    ];
+    let baselines = baselines();
     for (name, f) in baselines {
         group.bench_function(BenchmarkId::new(name, ""), |b| {
             b.iter(|| {
@@ -307,6 +302,16 @@ fn render(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// The renderers apierror is compared with.
+fn baselines() -> [(&'static str, Render); 4] {
+    [
+        ("serde floor", render_hand),
+        ("serde_json::json!", render_json_macro),
+        ("http-api-problem", render_http_api_problem),
+        ("problem_details", render_problem_details),
+    ]
 }
 
 fn envelopes() -> Vec<(&'static str, Box<dyn Envelope>)> {
@@ -340,12 +345,7 @@ fn count_allocations() {
     let cx = context();
     let mut out = Vec::with_capacity(1024);
     let mut counts: Vec<(String, f64)> = Vec::new();
-    let baselines: [(&str, Render); 4] = [
-        ("serde floor", render_hand),
-        ("serde_json::json!", render_json_macro),
-        ("http-api-problem", render_http_api_problem),
-        ("problem_details", render_problem_details),
-    ];
+    let baselines = baselines();
     for (name, f) in baselines {
         let n = allocations_per_op(|| {
             out.clear();
