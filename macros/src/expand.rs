@@ -274,27 +274,26 @@ fn retry_after(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
 }
 
 /// The `detail` method, and the body of `FormatDetail::fmt_detail` when any detail is formatted.
+/// The `detail` method, which reads the entry (static text, or "formatted") and delegates for
+/// transparent variants, and the body of `FormatDetail::fmt_detail`, a match over the variants
+/// whose detail has placeholders.
 fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<TokenStream>) {
-    let mut arms = Vec::new();
+    let mut delegates = Vec::new();
     let mut format_arms = Vec::new();
+    let mut any_detail = false;
     for item in items {
         match &item.kind {
             Kind::Transparent(f) => {
                 bounds.add(&item.fields[*f].ty, &quote!(_apierror::ApiError));
-                arms.push(delegate(item, *f, "detail", &quote!()));
+                delegates.push(delegate(item, *f, "detail", &quote!()));
             }
             Kind::Entry(entry) => {
                 let Some(detail) = &entry.detail else { continue };
-                let pat = pattern(item, &[]);
-                if let Some(text) = &detail.text {
-                    arms.push(
-                        quote!(#pat => _apierror::__private::Some(_apierror::Detail::from_static(#text)),),
-                    );
+                any_detail = true;
+                if detail.text.is_some() {
                     continue;
                 }
-                arms.push(quote!(#pat => _apierror::__private::Some(_apierror::Detail::__derived(self)),));
-                let bound: Vec<usize> = detail.args.iter().map(|(_, f, _)| *f).collect();
-                let mut unique = bound.clone();
+                let mut unique: Vec<usize> = detail.args.iter().map(|(_, f, _)| *f).collect();
                 unique.dedup();
                 let pat = pattern(item, &unique);
                 // One named argument per field, however many placeholders use it; every
@@ -323,23 +322,33 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
             }
         }
     }
-    if arms.is_empty() {
+    if !any_detail && delegates.is_empty() {
         return (None, None);
     }
-    let body = match_self(&arms, items.len(), Some(&quote!(_apierror::__private::None)));
+    let none = quote!(_apierror::__private::None);
+    let otherwise = if delegates.is_empty() {
+        none
+    } else {
+        match_self(&delegates, items.len(), Some(&none))
+    };
     let method = quote! {
         fn detail(&self) -> _apierror::__private::Option<_apierror::Detail<'_>> {
-            #body
+            match __API_ENTRIES.get(Self::__apierror_index(self)) {
+                _apierror::__private::Some(row) => _apierror::__private::detail(self, row),
+                _apierror::__private::None => #otherwise,
+            }
         }
     };
-    let format = (!format_arms.is_empty()).then(|| {
+    let format = if format_arms.is_empty() {
+        quote!(_apierror::__private::Ok(()))
+    } else {
         match_self(
             &format_arms,
             items.len(),
             Some(&quote!(_apierror::__private::Ok(()))),
         )
-    });
-    (Some(method), format)
+    };
+    (Some(method), Some(format))
 }
 
 fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
@@ -485,6 +494,10 @@ impl ToTokens for Statics<'_> {
             let code_json = json_string(code);
             let title_json = json_string(title);
             let type_json = json_string(entry.type_uri.as_deref().unwrap_or("about:blank"));
+            let static_text = entry.detail.as_ref().and_then(|d| d.text.as_deref());
+            let detail_text = static_text.unwrap_or("");
+            let detail_json = static_text.map(json_string).unwrap_or_default();
+            let detail_formatted = entry.detail.as_ref().is_some_and(|d| d.text.is_none());
             quote! {
                 _apierror::Entry::__from_parts(_apierror::__private::EntryParts {
                     variant: #variant,
@@ -508,6 +521,9 @@ impl ToTokens for Statics<'_> {
                     title_json: #title_json,
                     type_json: #type_json,
                     resolve_json: #resolve_json,
+                    detail_text: #detail_text,
+                    detail_json: #detail_json,
+                    detail_formatted: #detail_formatted,
                 })
             }
         });

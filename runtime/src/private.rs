@@ -55,6 +55,11 @@ pub struct EntryParts {
     pub type_json: &'static str,
     /// The whole `resolve` object as JSON.
     pub resolve_json: &'static str,
+    /// A static detail's text (`{{` unescaped) and its JSON string literal; a formatted
+    /// detail is written by the type's `FormatDetail` instead.
+    pub detail_text: &'static str,
+    pub detail_json: &'static str,
+    pub detail_formatted: bool,
 }
 
 /// The `resolve` of entries that declare none.
@@ -90,6 +95,9 @@ pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
     title_json: "\"Internal Server Error\"",
     type_json: "\"about:blank\"",
     resolve_json: "",
+    detail_text: "",
+    detail_json: "",
+    detail_formatted: false,
 });
 
 /// Implemented by the derive for types with a formatted `detail`.
@@ -99,6 +107,20 @@ pub trait FormatDetail {
     /// # Errors
     /// Only when the formatter does.
     fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+/// The detail of an occurrence of a derived type whose entry is `entry`: formatted by `this`,
+/// static text from the entry, or none. (One call instead of a per-variant `match` keeps
+/// large catalogs quick to compile.)
+pub fn detail<'a, T: FormatDetail>(this: &'a T, entry: &'static Entry) -> Option<crate::Detail<'a>> {
+    let parts = entry.json();
+    if parts.detail_formatted {
+        Some(crate::Detail::__derived(this))
+    } else if parts.detail_text.is_empty() {
+        None
+    } else {
+        Some(crate::Detail::__static(parts.detail_text, parts.detail_json))
+    }
 }
 
 /// Types a `#[api(retry_after)]` field may have: whole seconds or a [`Duration`], optionally
