@@ -17,15 +17,21 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
     let statics = Statics::new(items);
 
     // One match from variant to index; `entry()` reads the static entries at that index
-    // (`code()` and `status()` have their own matches, see `constant_method`). A match to consecutive integers becomes arithmetic on the discriminant (a
-    // match to addresses became a jump table: 5x slower on 500 variants), and one match instead
-    // of one per method keeps large catalogs quick to compile.
+    // (`code()` and `status()` have their own matches, see `constant_method`). A match to
+    // consecutive integers becomes arithmetic on the discriminant (a match to addresses became a
+    // jump table: 5x slower on 500 variants), and one match for every method that reads the
+    // entry keeps large catalogs quicker to compile.
+    // Rows are the entry variants in order; transparent variants have none: they map past the
+    // end and delegate.
+    let mut next_row = 0..statics.entries.len();
     let index_arms: Vec<TokenStream> = items
         .iter()
         .map(|item| {
             let pat = pattern(item, &[]);
-            // Transparent variants have no row: they map past the end and delegate.
-            let index = statics.index_of(item).unwrap_or(statics.entries.len());
+            let index = match item.kind {
+                Kind::Entry(_) => next_row.next().unwrap_or(statics.entries.len()),
+                Kind::Transparent(_) => statics.entries.len(),
+            };
             quote!(#pat => #index,)
         })
         .collect();
@@ -434,10 +440,6 @@ impl<'a> Statics<'a> {
             .filter_map(|item| item.entry().map(|e| (item, e)))
             .collect();
         Statics { entries }
-    }
-
-    fn index_of(&self, item: &Item) -> Option<usize> {
-        self.entries.iter().position(|(i, _)| std::ptr::eq(*i, item))
     }
 }
 

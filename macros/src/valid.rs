@@ -12,11 +12,13 @@ use crate::model::Item;
 pub fn unique_codes(items: &[Item], errors: &mut Accumulator) {
     for (i, item) in items.iter().enumerate() {
         let Some(entry) = item.entry() else { continue };
-        let first = items[..i]
-            .iter()
-            .find(|earlier| earlier.entry().is_some_and(|e| e.code == entry.code));
-        if let Some(first) = first {
-            let first_entry = first.entry().expect("found by its entry");
+        let first = items[..i].iter().find_map(|earlier| {
+            earlier
+                .entry()
+                .filter(|e| e.code == entry.code)
+                .map(|e| (earlier, e))
+        });
+        if let Some((first, first_entry)) = first {
             errors.push(
                 Error::custom(format!(
                     "duplicate code `{}`: `{}` has the same code as `{}`; give one of them another `code = \"...\"`",

@@ -153,7 +153,8 @@ impl Entry {
             .unwrap_or(&[])
     }
 
-    pub(crate) const fn json(&self) -> &crate::__private::EntryParts {
+    /// Every static part, for the renderers in this crate.
+    pub(crate) const fn parts(&self) -> &crate::__private::EntryParts {
         &self.parts
     }
 

@@ -253,7 +253,7 @@ fn write_detail(out: &mut Vec<u8>, error: &dyn ApiError) -> bool {
 /// The detail, or the title when there is none (the `message` of most envelopes).
 fn write_message(out: &mut Vec<u8>, error: &dyn ApiError) {
     if !write_detail(out, error) {
-        out.extend_from_slice(error.entry().json().title_json.as_bytes());
+        out.extend_from_slice(error.entry().parts().title_json.as_bytes());
     }
 }
 
@@ -359,11 +359,11 @@ impl Envelope for Problem {
 
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let entry = error.entry();
-        let json = entry.json();
+        let parts = entry.parts();
         out.extend_from_slice(b"{\"type\":");
-        out.extend_from_slice(json.type_json.as_bytes());
+        out.extend_from_slice(parts.type_json.as_bytes());
         out.extend_from_slice(b",\"title\":");
-        out.extend_from_slice(json.title_json.as_bytes());
+        out.extend_from_slice(parts.title_json.as_bytes());
         out.extend_from_slice(b",\"status\":");
         out.extend_from_slice(entry.status().as_str().as_bytes());
         let before_detail = out.len();
@@ -375,10 +375,10 @@ impl Envelope for Problem {
         out.push(b',');
         write_str(out, self.code_member);
         out.push(b':');
-        out.extend_from_slice(json.code_json.as_bytes());
-        if !json.resolve_json.is_empty() {
+        out.extend_from_slice(parts.code_json.as_bytes());
+        if !parts.resolve_json.is_empty() {
             out.extend_from_slice(b",\"resolve\":");
-            out.extend_from_slice(json.resolve_json.as_bytes());
+            out.extend_from_slice(parts.resolve_json.as_bytes());
         }
         let mut writer = FieldWriter::json(out, true);
         error.write_fields(&mut writer);
@@ -408,7 +408,7 @@ impl Envelope for CodeMessage {
 
     fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         out.extend_from_slice(b"{\"code\":");
-        out.extend_from_slice(error.entry().json().code_json.as_bytes());
+        out.extend_from_slice(error.entry().parts().code_json.as_bytes());
         out.extend_from_slice(b",\"message\":");
         write_message(out, error);
         write_fields_object(out, b",\"details\":", error)?;
@@ -439,7 +439,7 @@ impl Envelope for ErrorCode {
         out.extend_from_slice(b"{\"error\":");
         write_message(out, error);
         out.extend_from_slice(b",\"code\":");
-        out.extend_from_slice(error.entry().json().code_json.as_bytes());
+        out.extend_from_slice(error.entry().parts().code_json.as_bytes());
         write_fields_object(out, b",\"details\":", error)?;
         out.push(b'}');
         Ok(())
@@ -478,7 +478,7 @@ impl Envelope for SuccessFlag {
 
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         out.extend_from_slice(b"{\"success\":false,\"error\":{\"code\":");
-        out.extend_from_slice(error.entry().json().code_json.as_bytes());
+        out.extend_from_slice(error.entry().parts().code_json.as_bytes());
         out.extend_from_slice(b",\"message\":");
         write_message(out, error);
         write_fields_object(out, b",\"details\":", error)?;
@@ -591,7 +591,7 @@ impl Envelope for GoogleRpc {
         out.extend_from_slice(
             b"\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":",
         );
-        out.extend_from_slice(entry.json().code_json.as_bytes());
+        out.extend_from_slice(entry.parts().code_json.as_bytes());
         out.extend_from_slice(b",\"domain\":");
         write_str(out, self.domain);
         let start = out.len();
@@ -683,7 +683,7 @@ impl Envelope for JsonApi {
 
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let entry = error.entry();
-        let json = entry.json();
+        let parts = entry.parts();
         out.extend_from_slice(b"{\"errors\":[{");
         if let Some(id) = cx.request_id {
             out.extend_from_slice(b"\"id\":");
@@ -693,9 +693,9 @@ impl Envelope for JsonApi {
         out.extend_from_slice(b"\"status\":\"");
         out.extend_from_slice(entry.status().as_str().as_bytes());
         out.extend_from_slice(b"\",\"code\":");
-        out.extend_from_slice(json.code_json.as_bytes());
+        out.extend_from_slice(parts.code_json.as_bytes());
         out.extend_from_slice(b",\"title\":");
-        out.extend_from_slice(json.title_json.as_bytes());
+        out.extend_from_slice(parts.title_json.as_bytes());
         let before_detail = out.len();
         out.extend_from_slice(b",\"detail\":");
         if !write_detail(out, error) {
@@ -703,7 +703,7 @@ impl Envelope for JsonApi {
         }
         if entry.type_uri() != crate::ABOUT_BLANK {
             out.extend_from_slice(b",\"links\":{\"type\":");
-            out.extend_from_slice(json.type_json.as_bytes());
+            out.extend_from_slice(parts.type_json.as_bytes());
             out.push(b'}');
         }
         write_fields_object(out, b",\"meta\":", error)?;

@@ -113,7 +113,7 @@ pub trait FormatDetail {
 /// static text from the entry, or none. (One call instead of a per-variant `match` keeps
 /// large catalogs quick to compile.)
 pub fn detail<'a, T: FormatDetail>(this: &'a T, entry: &'static Entry) -> Option<crate::Detail<'a>> {
-    let parts = entry.json();
+    let parts = entry.parts();
     if parts.detail_formatted {
         Some(crate::Detail::__derived(this))
     } else if parts.detail_text.is_empty() {
