@@ -3,7 +3,7 @@
 median and min-max time per operation (from criterion's samples in target/criterion), the ratio
 to the baseline measured in the same run, and allocations per operation (written by the bench).
 
-    cargo bench && python3 scripts/bench-table.py
+    cargo bench -p apierror-benches && python3 scripts/bench-table.py
 """
 import json
 import pathlib

@@ -105,6 +105,58 @@ async fn send(request: reqwest::RequestBuilder) -> Reply {
     }
 }
 
+/// One request over a raw connection (`Connection: close`), read to the end: the response head
+/// as lines and every byte after it. A client library hides both what a HEAD response's headers
+/// say about the body and whether a body was sent anyway.
+async fn raw(base: &str, method: &str, path: &str) -> (Vec<String>, Vec<u8>) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    let addr = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr)
+        .await
+        .expect("server accepts");
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nX-Request-Id: req-raw\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.expect("request sent");
+    let mut bytes = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut bytes))
+        .await
+        .expect("the server closes the connection in time")
+        .expect("response read");
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
+    let head = String::from_utf8_lossy(&bytes[..end])
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    (head, bytes[end + 4..].to_vec())
+}
+
+fn content_length(head: &[String]) -> Option<String> {
+    head.iter().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case("content-length")
+            .then(|| value.trim().to_owned())
+    })
+}
+
+/// RFC 9110, section 8.6: a HEAD response's `Content-Length` is the one GET would send, and no
+/// body follows it.
+async fn head_has_the_content_length_of_get(base: &str) {
+    let (get_head, get_body) = raw(base, "GET", "/quota").await;
+    let (head_head, head_body) = raw(base, "HEAD", "/quota").await;
+    assert_eq!(get_head[0], "HTTP/1.1 402 Payment Required");
+    assert_eq!(head_head[0], "HTTP/1.1 402 Payment Required");
+    let length = content_length(&get_head).expect("GET sends Content-Length");
+    assert_eq!(length, get_body.len().to_string());
+    assert_ne!(length, "0");
+    assert_eq!(content_length(&head_head), Some(length), "{head_head:?}");
+    assert!(head_body.is_empty(), "HEAD sent a body: {head_body:?}");
+}
+
 /// Checks the service at `base` (`http://127.0.0.1:PORT`): a 4xx with details, a 401 with its
 /// challenge, a 429 with Retry-After and rate-limit headers, a 500 that hides its secret source,
 /// request-id echo and generation, another envelope, HEAD, and a success response.
@@ -208,6 +260,7 @@ pub async fn check(base: &str) {
     assert_eq!(reply.header("content-type"), Some("application/problem+json"));
     assert_eq!(reply.header("x-request-id"), Some("req-head"));
     assert_eq!(reply.body, "");
+    head_has_the_content_length_of_get(base).await;
 
     // Success responses carry the request id too.
     let reply = send(get("/ok").header("x-request-id", "req-ok")).await;

@@ -22,6 +22,7 @@ fn table_rows(markdown: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
+#[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_000_markdown_table_has_the_seeds_19_rows() {
     let service = Service::new("Seed 000").with::<Seed000>();
     let table = Table::new(&service).yes_no(true).to_string();
@@ -57,6 +58,7 @@ fn retry_strategies_are_spelled_out() {
 }
 
 #[test]
+#[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_004_grouped_by_its_categories() {
     let service = Service::new("Seed 004").with::<Seed004>();
     let markdown = Table::new(&service).grouped(true).to_string();

@@ -24,7 +24,7 @@ use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
-use http::{HeaderValue, Method};
+use http::HeaderValue;
 
 use super::context::{self, RequestContext};
 use crate::{ApiError, Envelope};
@@ -34,8 +34,8 @@ const REQUEST_ID: &str = "x-request-id";
 /// Middleware (for `axum::middleware::from_fn`): takes the request id from `X-Request-Id`, or
 /// generates one, the path as the problem instance, and a [`RateLimit`](crate::RateLimit) an
 /// outer layer put into the request's extensions; derived errors returned while handling
-/// the request carry both. Every response gets the `X-Request-Id` header, and the body of a
-/// response to `HEAD` is dropped.
+/// the request carry both. Every response gets the `X-Request-Id` header. (Responses to `HEAD`
+/// keep their `Content-Length`, as RFC 9110 section 8.6 asks; hyper sends no body for them.)
 pub async fn request_context(request: Request, next: Next) -> Response {
     let rc = RequestContext::new(
         request.uri().path(),
@@ -46,15 +46,11 @@ pub async fn request_context(request: Request, next: Next) -> Response {
         ..rc
     };
     let id = rc.request_id.clone();
-    let head = request.method() == Method::HEAD;
     let mut response = rc.scope(next.run(request)).await;
     if !response.headers().contains_key(REQUEST_ID)
         && let Ok(value) = HeaderValue::from_str(&id)
     {
         response.headers_mut().insert(REQUEST_ID, value);
-    }
-    if head {
-        *response.body_mut() = Body::empty();
     }
     response
 }
