@@ -2,6 +2,7 @@
 //! each field, and the value types whose checks need only the value itself (so each error is
 //! spanned on its literal).
 
+use darling::error::Accumulator;
 use darling::util::Flag;
 use darling::{Error, FromDeriveInput, FromField, FromMeta, FromVariant, Result};
 use proc_macro2::Span;
@@ -16,21 +17,102 @@ use crate::http::{self, Status};
 #[darling(attributes(api), forward_attrs(doc))]
 pub struct Container {
     pub attrs: Vec<syn::Attribute>,
-    pub rename_all: Option<RenameAll>,
-    pub type_base: Option<AbsoluteUri>,
+    pub rename_all: Option<Lenient<RenameAll>>,
+    pub type_base: Option<Lenient<AbsoluteUri>>,
     #[darling(rename = "crate")]
     pub krate: Option<Path>,
     /// The envelope the framework integrations render in: an expression of a type that
     /// implements `apierror::Envelope`.
-    pub envelope: Option<Expr>,
+    pub envelope: Option<Lenient<EnvelopeExpr>>,
     /// Keys shared with variants: `category` and `challenge` are defaults for every variant; the
     /// others are only allowed on a struct, where the container is the one catalog entry.
     #[darling(flatten)]
-    pub keys: Keys,
+    pub keys: RawKeys,
 }
 
-/// `#[api(...)]` on a variant (or, flattened into [`Container`], on a struct).
+/// A key's value, parsed but with its error kept rather than returned: a rejected value is
+/// reported and the key treated as absent, so one bad key never hides the checks of the others
+/// (darling fails the whole attribute on the first bad value).
+pub struct Lenient<T>(Result<T>);
+
+impl<T: FromMeta> FromMeta for Lenient<T> {
+    fn from_meta(item: &syn::Meta) -> Result<Self> {
+        let key = item.path().get_ident().map(ToString::to_string);
+        Ok(Lenient(T::from_meta(item).map_err(|error| {
+            let error = error.with_span(item);
+            match key {
+                Some(key) => error.at(key),
+                None => error,
+            }
+        })))
+    }
+}
+
+impl<T> Lenient<T> {
+    /// The value, or `None` after pushing its error.
+    pub fn accept(self, errors: &mut Accumulator) -> Option<T> {
+        errors.handle(self.0)
+    }
+}
+
+/// Unwraps an optional lenient value, recording the key's name when it was rejected.
+fn take<T>(
+    name: &'static str,
+    value: Option<Lenient<T>>,
+    errors: &mut Accumulator,
+    rejected: &mut Vec<&'static str>,
+) -> Option<T> {
+    let value = value?.accept(errors);
+    if value.is_none() {
+        rejected.push(name);
+    }
+    value
+}
+
+/// The keys of `#[api(...)]` on a variant (or on a struct) as darling parses them, each value
+/// kept with its error; [`RawKeys::accept`] reports the errors and gives the [`Keys`].
 #[derive(FromMeta, Default)]
+pub struct RawKeys {
+    code: Option<Lenient<LitStr>>,
+    status: Option<Lenient<StatusValue>>,
+    title: Option<Lenient<LitStr>>,
+    detail: Option<Lenient<LitStr>>,
+    retry: Option<Lenient<RetryValue>>,
+    retry_after: Option<Lenient<Seconds>>,
+    resolve: Option<Lenient<ResolveKeys>>,
+    category: Option<Lenient<LitStr>>,
+    #[darling(rename = "type")]
+    type_uri: Option<Lenient<AbsoluteUri>>,
+    challenge: Option<Lenient<HeaderText>>,
+    allow: Option<Lenient<AllowValue>>,
+    transparent: Flag,
+}
+
+impl RawKeys {
+    /// The accepted keys; every rejected value's error goes to `errors`.
+    pub fn accept(self, errors: &mut Accumulator) -> Keys {
+        let mut rejected = Vec::new();
+        let r = &mut rejected;
+        Keys {
+            code: take("code", self.code, errors, r),
+            status: take("status", self.status, errors, r),
+            title: take("title", self.title, errors, r),
+            detail: take("detail", self.detail, errors, r),
+            retry: take("retry", self.retry, errors, r),
+            retry_after: take("retry_after", self.retry_after, errors, r),
+            resolve: take("resolve", self.resolve, errors, r),
+            category: take("category", self.category, errors, r),
+            type_uri: take("type", self.type_uri, errors, r),
+            challenge: take("challenge", self.challenge, errors, r),
+            allow: take("allow", self.allow, errors, r),
+            transparent: self.transparent,
+            rejected,
+        }
+    }
+}
+
+/// `#[api(...)]` on a variant (or on a struct): the keys whose values were accepted.
+#[derive(Default)]
 pub struct Keys {
     pub code: Option<LitStr>,
     pub status: Option<StatusValue>,
@@ -40,11 +122,13 @@ pub struct Keys {
     pub retry_after: Option<Seconds>,
     pub resolve: Option<ResolveKeys>,
     pub category: Option<LitStr>,
-    #[darling(rename = "type")]
     pub type_uri: Option<AbsoluteUri>,
     pub challenge: Option<HeaderText>,
     pub allow: Option<AllowValue>,
     pub transparent: Flag,
+    /// Keys that were given with a value that was rejected (and reported): the checks that
+    /// depend on them are skipped rather than reported as if the key were missing.
+    pub rejected: Vec<&'static str>,
 }
 
 impl Keys {
@@ -84,7 +168,7 @@ pub struct Variant {
     pub attrs: Vec<syn::Attribute>,
     pub fields: darling::ast::Fields<Field>,
     #[darling(flatten)]
-    pub keys: Keys,
+    pub keys: RawKeys,
 }
 
 /// A field of a variant or struct.
@@ -96,10 +180,27 @@ pub struct Field {
     pub attrs: Vec<syn::Attribute>,
     pub skip: Flag,
     pub expose: Flag,
-    pub rename: Option<MemberName>,
+    pub rename: Option<Lenient<MemberName>>,
     pub retry_after: Flag,
     pub source: Flag,
     pub detail_only: Flag,
+}
+
+/// `envelope = apierror::CodeMessage`: any expression of an `Envelope` type, but not a string.
+pub struct EnvelopeExpr(pub Expr);
+
+impl FromMeta for EnvelopeExpr {
+    fn from_expr(expr: &Expr) -> Result<Self> {
+        match expr {
+            Expr::Lit(syn::ExprLit { lit: Lit::Str(lit), .. }) => Err(Error::custom(format!(
+                "`envelope` takes an expression of an `Envelope` type, not a string; write it without quotes, such as `envelope = apierror::{}`",
+                if lit.value().trim().is_empty() { "Problem::new()".to_owned() } else { lit.value() }
+            ))
+            .with_span(lit)),
+            Expr::Group(group) => Self::from_expr(&group.expr),
+            expr => Ok(EnvelopeExpr(expr.clone())),
+        }
+    }
 }
 
 /// `status = 402` or `status = "PAYMENT_REQUIRED"`, resolved against the registry.

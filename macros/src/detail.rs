@@ -25,7 +25,8 @@ pub struct Placeholder {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Parsed {
     pub placeholders: Vec<Placeholder>,
-    /// The format string with `{0}` rewritten to `{_0}`, so every argument is passed by name.
+    /// The format string with `{0}` rewritten to `{_0}` and `{name}` to `{_name}`, so every
+    /// argument is passed by a name the derive chooses.
     pub format: String,
     /// The text itself, when there are no placeholders (`{{` and `}}` unescaped).
     pub text: Option<String>,
@@ -34,6 +35,20 @@ pub struct Parsed {
 /// The positional argument name that `{N}` is rewritten to.
 pub fn index_name(index: usize) -> String {
     format!("_{index}")
+}
+
+/// The argument name that `{name}` is rewritten to: `_` and the name without `r#`, so that raw
+/// identifiers and keywords (`{r#match}`) become names `format_args!` accepts. It never equals an
+/// [`index_name`], since an identifier does not start with a digit.
+pub fn named_arg(name: &str) -> String {
+    format!("_{}", name.strip_prefix("r#").unwrap_or(name))
+}
+
+fn arg_name(arg: &Arg) -> String {
+    match arg {
+        Arg::Named(name) => named_arg(name),
+        Arg::Index(index) => index_name(*index),
+    }
 }
 
 /// Parses a `detail` string.
@@ -66,10 +81,7 @@ pub fn parse(input: &str) -> Result<Parsed, String> {
         let arg = arg.trim();
         let parsed_arg = parse_arg(arg)?;
         format.push('{');
-        match &parsed_arg {
-            Arg::Named(name) => format.push_str(name),
-            Arg::Index(index) => format.push_str(&index_name(*index)),
-        }
+        format.push_str(&arg_name(&parsed_arg));
         if !spec.is_empty() || inner.contains(':') {
             format.push(':');
             format.push_str(&rewrite_spec(spec, &mut placeholders)?);
@@ -127,10 +139,7 @@ fn rewrite_spec(spec: &str, placeholders: &mut Vec<Placeholder>) -> Result<Strin
         }
         if c == '$' && !word.is_empty() {
             let arg = parse_arg(&word)?;
-            match &arg {
-                Arg::Named(name) => out.push_str(name),
-                Arg::Index(index) => out.push_str(&index_name(*index)),
-            }
+            out.push_str(&arg_name(&arg));
             placeholders.push(Placeholder {
                 arg,
                 fmt_trait: Trait::Other,
@@ -178,7 +187,7 @@ mod tests {
         let parsed = parse("{usage_type} limit {0:>5} of {limit:?} ({ratio:.prec$})").unwrap();
         assert_eq!(
             parsed.format,
-            "{usage_type} limit {_0:>5} of {limit:?} ({ratio:.prec$})"
+            "{_usage_type} limit {_0:>5} of {_limit:?} ({_ratio:._prec$})"
         );
         assert_eq!(
             parsed.placeholders,
@@ -203,5 +212,12 @@ mod tests {
         assert!(parse("a { b").unwrap_err().contains("unclosed `{`"));
         assert!(parse("{a-b}").unwrap_err().contains("not a field reference"));
         assert!(parse("{x:.*}").unwrap_err().contains("`.*`"));
+    }
+
+    #[test]
+    fn raw_identifiers_become_plain_argument_names() {
+        let parsed = parse("got {r#match} and {r#type:?}").unwrap();
+        assert_eq!(parsed.format, "got {_match} and {_type:?}");
+        assert_eq!(parsed.placeholders[0].arg, Arg::Named("r#match".to_owned()));
     }
 }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident};
 
@@ -41,7 +42,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
         #[automatically_derived]
         impl #orig_impl_generics #ident #orig_ty_generics #orig_where {
             #[inline]
-            fn __apierror_index(&self) -> usize {
+            fn __apierror_index(&self) -> _apierror::__private::usize {
                 #index_match
             }
         }
@@ -54,10 +55,15 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
         read: quote!(row),
         fallback: quote!(&_apierror::__private::FALLBACK_ENTRY),
     };
-    let code_method = constant_method(items, &quote!(code), &quote!(&'static str), |entry| {
-        let code = &entry.code;
-        quote!(#code)
-    });
+    let code_method = constant_method(
+        items,
+        &quote!(code),
+        &quote!(&'static _apierror::__private::str),
+        |entry| {
+            let code = &entry.code;
+            quote!(#code)
+        },
+    );
     let status_method = constant_method(
         items,
         &quote!(status),
@@ -216,11 +222,31 @@ fn match_self(arms: &[TokenStream], items: usize, default: Option<&TokenStream>)
 }
 
 /// The arm of a transparent variant: `Self::V { 0: __api_field0, .. } => ApiError::method(__api_field0, args..)`.
+/// The call is spanned on the field's type, so that a type which does not implement `ApiError`
+/// is reported there rather than on the derive.
 fn delegate(item: &Item, field: usize, method: &str, args: &TokenStream) -> TokenStream {
     let pat = pattern(item, &[field]);
     let inner = binding(field);
     let method = Ident::new(method, Span::call_site());
-    quote!(#pat => _apierror::ApiError::#method(#inner #args),)
+    let at = at(&item.fields[field].ty);
+    // The same binding, located at the type: rustc reports an unmet bound on the argument.
+    let inner = Ident::new(&inner.to_string(), at);
+    let call = quote_spanned!(at=> _apierror::ApiError::#method(#inner #args));
+    quote!(#pat => #call,)
+}
+
+/// A span with call-site hygiene at the location of `ty`: errors about the type point at it,
+/// while every name in the generated code still resolves as the derive's own (spanning with
+/// `ty.span()` itself would give locals the hygiene of a `macro_rules!` that supplied `ty`).
+fn at(ty: &syn::Type) -> Span {
+    Span::call_site().located_at(ty.span())
+}
+
+/// The `FieldWriter` argument of `write_fields`. Every generated local is written with the
+/// call-site span, wherever it is used, so that a binding and its uses agree even when the
+/// derive runs inside a `macro_rules!` whose input supplied the field types.
+fn out_ident() -> Ident {
+    Ident::new("__out", Span::call_site())
 }
 
 /// The binding of field `index` in a pattern.
@@ -299,8 +325,13 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
                 if detail.text.is_some() {
                     continue;
                 }
-                let mut unique: Vec<usize> = detail.args.iter().map(|(_, f, _)| *f).collect();
-                unique.dedup();
+                // Each field bound once, however often and wherever the template shows it.
+                let mut unique: Vec<usize> = Vec::new();
+                for (_, f, _) in &detail.args {
+                    if !unique.contains(f) {
+                        unique.push(*f);
+                    }
+                }
                 let pat = pattern(item, &unique);
                 // One named argument per field, however many placeholders use it; every
                 // placeholder's trait still adds its bound.
@@ -317,7 +348,7 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
                         continue;
                     }
                     names.push(name);
-                    let name = Ident::new(name.trim_start_matches("r#"), detail.span);
+                    let name = Ident::new(name, detail.span);
                     let value = binding(*f);
                     args.push(quote!(#name = #value));
                 }
@@ -361,7 +392,10 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     let mut arms = Vec::new();
     for item in items {
         match &item.kind {
-            Kind::Transparent(f) => arms.push(delegate(item, *f, "write_fields", &quote!(, __out))),
+            Kind::Transparent(f) => {
+                let out = out_ident();
+                arms.push(delegate(item, *f, "write_fields", &quote!(, #out)));
+            }
             Kind::Entry(_) => {
                 let exposed: Vec<(usize, &FieldModel, &String)> = item
                     .fields
@@ -378,8 +412,9 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                     let value = binding(*i);
                     let ty = &field.ty;
                     bounds.add(ty, &quote!(_apierror::__private::Serialize));
+                    let out = out_ident();
                     // Spanned on the field's type, so a type that is not `Serialize` is reported there.
-                    quote_spanned!(ty.span()=> _apierror::FieldWriter::field::<#ty>(__out, #name, #value);)
+                    quote_spanned!(at(ty)=> _apierror::FieldWriter::field::<#ty>(#out, #name, #value);)
                 });
                 arms.push(quote!(#pat => { #(#calls)* }));
             }
@@ -389,8 +424,9 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
         return None;
     }
     let body = match_self(&arms, items.len(), Some(&quote!({})));
+    let out = out_ident();
     Some(quote! {
-        fn write_fields(&self, __out: &mut _apierror::FieldWriter<'_>) {
+        fn write_fields(&self, #out: &mut _apierror::FieldWriter<'_>) {
             #body
         }
     })
@@ -406,11 +442,24 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                 let pat = pattern(item, &[f]);
                 let source = binding(f);
                 let ty = &item.fields[f].ty;
-                bounds.add(ty, &quote!(_apierror::__private::AsDynError));
                 // Method syntax, so that autoderef reaches `dyn Error` inside a `Box`; spanned on
-                // the field's type, so a type that is not an error is reported there.
-                let call = quote_spanned!(ty.span()=> #source.as_dyn_error());
-                arms.push(quote!(#pat => _apierror::__private::Some(#call),));
+                // the field's type, so a type that is not an error is reported there. An
+                // `Option` of an error is a source when present (as thiserror has it).
+                if let Some(inner) = option_inner(ty) {
+                    bounds.add(inner, &quote!(_apierror::__private::AsDynError));
+                    let present = format_ident!("__api_source");
+                    let call = quote_spanned!(at(inner)=> #present.as_dyn_error());
+                    arms.push(quote! {
+                        #pat => match #source {
+                            _apierror::__private::Some(#present) => _apierror::__private::Some(#call),
+                            _apierror::__private::None => _apierror::__private::None,
+                        },
+                    });
+                } else {
+                    bounds.add(ty, &quote!(_apierror::__private::AsDynError));
+                    let call = quote_spanned!(at(ty)=> #source.as_dyn_error());
+                    arms.push(quote!(#pat => _apierror::__private::Some(#call),));
+                }
             }
         }
     }
@@ -425,6 +474,25 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
             #body
         }
     })
+}
+
+/// `T` when `ty` is written `Option<T>` (or `std::option::Option<T>`, `core::option::Option<T>`).
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
 }
 
 /// The `static` catalog data: one `Entry` per non-transparent item, plus the `Resolve` and
@@ -478,7 +546,7 @@ impl ToTokens for Statics<'_> {
                 all_fields.push(quote!(_apierror::Field::__new(#name, #ty, #description)));
             }
             let len = u16::try_from(all_fields.len()).unwrap_or(u16::MAX) - start;
-            let variant = item.ident.to_string();
+            let variant = item.ident.unraw().to_string();
             let code = &entry.code;
             let status = Ident::new(entry.status.constant, Span::call_site());
             let title = &entry.title;
@@ -614,35 +682,73 @@ fn type_text(ty: &syn::Type) -> String {
 /// Where-clause predicates inferred from how generic fields are used.
 struct Bounds {
     params: Vec<Ident>,
+    /// The bounds the user wrote (`T: Display` inline or in the where clause), as the bounded
+    /// type's text and the trait's last path segment: a bound the user already has is not added
+    /// again (clippy's `trait_duplication_in_bounds` would fire in the user's crate).
+    written: Vec<(String, String)>,
     where_clause: syn::WhereClause,
 }
 
 impl Bounds {
     fn new(generics: &syn::Generics) -> Self {
         let params = generics.type_params().map(|p| p.ident.clone()).collect();
+        let mut written = Vec::new();
+        let mut note =
+            |ty: String, bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>| {
+                for bound in bounds {
+                    if let syn::TypeParamBound::Trait(bound) = bound
+                        && let Some(last) = bound.path.segments.last()
+                    {
+                        written.push((ty.clone(), last.ident.to_string()));
+                    }
+                }
+            };
+        for param in generics.type_params() {
+            note(param.ident.to_string(), &param.bounds);
+        }
+        if let Some(clause) = &generics.where_clause {
+            for predicate in &clause.predicates {
+                if let syn::WherePredicate::Type(predicate) = predicate {
+                    note(
+                        predicate.bounded_ty.to_token_stream().to_string(),
+                        &predicate.bounds,
+                    );
+                }
+            }
+        }
         let where_clause = generics.where_clause.clone().unwrap_or_else(|| syn::WhereClause {
             where_token: syn::token::Where::default(),
             predicates: syn::punctuated::Punctuated::new(),
         });
-        Bounds { params, where_clause }
+        Bounds {
+            params,
+            written,
+            where_clause,
+        }
     }
 
     /// Adds `ty: bound` when `ty` mentions a type parameter (for concrete types the compiler
-    /// checks the bound at the use site, with a clearer message).
+    /// checks the bound at the use site, with a clearer message) and the user has not written it.
     fn add(&mut self, ty: &syn::Type, bound: &TokenStream) {
         if !self.mentions_param(ty.to_token_stream()) {
             return;
         }
-        let predicate: syn::WherePredicate = syn::parse_quote!(#ty: #bound);
-        let text = predicate.to_token_stream().to_string();
-        if !self
-            .where_clause
-            .predicates
+        let ty_text = ty.to_token_stream().to_string();
+        let trait_name = bound
+            .clone()
+            .into_iter()
+            .last()
+            .map(|t| t.to_string())
+            .unwrap_or_default();
+        if self
+            .written
             .iter()
-            .any(|p| p.to_token_stream().to_string() == text)
+            .any(|(t, b)| *t == ty_text && *b == trait_name)
         {
-            self.where_clause.predicates.push(predicate);
+            return;
         }
+        self.written.push((ty_text, trait_name));
+        self.where_clause.predicates.push(syn::parse_quote!(#ty: #bound));
     }
 
     fn mentions_param(&self, tokens: TokenStream) -> bool {

@@ -25,7 +25,10 @@ use crate::model::{Defaults, Source};
 
 /// Derives `apierror::ApiError` and `apierror::Catalog`. See the `apierror` crate for the
 /// attribute reference.
-#[proc_macro_derive(ApiError, attributes(api))]
+///
+/// `#[source]` and `#[from]` are helper attributes of this derive too (inert: they mark a source
+/// field), so they work without `thiserror`, and next to it.
+#[proc_macro_derive(ApiError, attributes(api, source, from))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()
@@ -38,9 +41,10 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         .as_ref()
         .and_then(|c| c.krate.clone())
         .unwrap_or_else(|| syn::parse_quote!(::apierror));
+    let mut container = container.map(|c| Accepted::new(c, &mut errors));
     let envelope: syn::Expr = container
-        .as_ref()
-        .and_then(|c| c.envelope.clone())
+        .as_mut()
+        .and_then(|c| c.envelope.take())
         .unwrap_or_else(|| syn::parse_quote!(_apierror::Problem::new()));
 
     let items = match &input.data {
@@ -61,7 +65,6 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
                 .collect();
             container.as_ref().map(|container| {
                 valid::enum_container_keys(&container.keys, &mut errors);
-                let defaults = defaults(container);
                 parsed
                     .into_iter()
                     .flatten()
@@ -71,9 +74,9 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
                             path: model::Path::Variant,
                             attrs: &v.attrs,
                             fields: v.fields.fields,
-                            keys: v.keys,
+                            keys: v.keys.accept(&mut errors),
                         };
-                        errors.handle(model::build(src, &defaults))
+                        model::build(src, &container.defaults, &mut errors)
                     })
                     .collect::<Vec<_>>()
             })
@@ -81,7 +84,6 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         syn::Data::Struct(data) => {
             let fields = model::parse_fields(&data.fields, &mut errors);
             container.zip(fields).and_then(|(container, fields)| {
-                let defaults = defaults(&container);
                 let src = Source {
                     ident: &input.ident,
                     path: model::Path::Struct,
@@ -89,7 +91,7 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
                     fields,
                     keys: container.keys,
                 };
-                errors.handle(model::build(src, &defaults)).map(|item| vec![item])
+                model::build(src, &container.defaults, &mut errors).map(|item| vec![item])
             })
         }
     };
@@ -108,14 +110,33 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     }
 }
 
-fn defaults(container: &attr::Container) -> Defaults {
-    Defaults {
-        style: container
-            .rename_all
-            .as_ref()
-            .map_or(case::Style::ScreamingSnake, |r| r.style),
-        type_base: container.type_base.as_ref().map(|t| t.lit.value()),
-        category: container.keys.category.as_ref().map(syn::LitStr::value),
-        challenge: container.keys.challenge.as_ref().map(|c| c.lit.value()),
+/// The container's attribute with every value checked: rejected values are reported once, here,
+/// and the rest of the derive goes on without them.
+struct Accepted {
+    attrs: Vec<syn::Attribute>,
+    envelope: Option<syn::Expr>,
+    keys: attr::Keys,
+    defaults: Defaults,
+}
+
+impl Accepted {
+    fn new(container: attr::Container, errors: &mut darling::error::Accumulator) -> Self {
+        let rename_all = container.rename_all.and_then(|r| r.accept(errors));
+        let type_base = container.type_base.and_then(|t| t.accept(errors));
+        let envelope = container.envelope.and_then(|e| e.accept(errors)).map(|e| e.0);
+        let keys = container.keys.accept(errors);
+        let defaults = Defaults {
+            style: rename_all.map_or(case::Style::ScreamingSnake, |r| r.style),
+            type_base: type_base.map(|t| t.lit.value()),
+            category: keys.category.as_ref().map(syn::LitStr::value),
+            challenge: keys.challenge.as_ref().map(|c| c.lit.value()),
+            challenge_rejected: keys.rejected.contains(&"challenge"),
+        };
+        Accepted {
+            attrs: container.attrs,
+            envelope,
+            keys,
+            defaults,
+        }
     }
 }

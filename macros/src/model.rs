@@ -5,6 +5,7 @@ use darling::error::Accumulator;
 use darling::util::Flag;
 use darling::{Error, FromField};
 use proc_macro2::Span;
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 use syn::{Ident, LitStr, Member};
 
@@ -22,6 +23,8 @@ pub struct Defaults {
     pub type_base: Option<String>,
     pub category: Option<String>,
     pub challenge: Option<String>,
+    /// The container's `challenge` was given but rejected (and reported).
+    pub challenge_rejected: bool,
 }
 
 /// How a variant is written, for patterns.
@@ -178,12 +181,9 @@ pub fn parse_fields(fields: &syn::Fields, errors: &mut Accumulator) -> Option<Ve
     parsed.into_iter().collect()
 }
 
-/// Resolves one item, reporting every rule it breaks.
-///
-/// # Errors
-/// All the rules the item breaks, each spanned on the offending token.
-pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
-    let mut errors = Error::accumulator();
+/// Resolves one item, reporting every rule it breaks into `errors` (each spanned on the
+/// offending token). `None` when the item has no status to build an entry from.
+pub fn build(src: Source<'_>, defaults: &Defaults, errors: &mut Accumulator) -> Option<Item> {
     let Source {
         ident,
         path,
@@ -194,15 +194,18 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
     let status = keys.status.as_ref().map(|s| s.status);
     let is_server = status.is_some_and(|s| s.code >= 500);
     let fields: Vec<FieldModel> = fields
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(index, field)| field_model(index, field, is_server, &mut errors))
+        .map(|(index, mut field)| {
+            let rename = field.rename.take().and_then(|r| r.accept(errors));
+            field_model(index, &field, rename.as_ref(), is_server, errors)
+        })
         .collect();
-    check_exposed_names(&fields, &mut errors);
+    check_exposed_names(&fields, errors);
 
     if keys.transparent.is_present() {
-        let kind = transparent(ident, &keys, &fields, &mut errors);
-        return errors.finish_with(Item {
+        let kind = transparent(ident, &keys, &fields, errors);
+        return Some(Item {
             ident: ident.clone(),
             path,
             fields,
@@ -211,18 +214,22 @@ pub fn build(src: Source<'_>, defaults: &Defaults) -> darling::Result<Item> {
     }
 
     let Some(status_value) = &keys.status else {
+        if keys.rejected.contains(&"status") {
+            // Its error is reported already; without a status nothing else can be checked.
+            return None;
+        }
         errors.push(
             Error::custom(format!(
                 "missing `status` in #[api(...)] on `{ident}`; add one such as `status = 400` or `status = \"BAD_REQUEST\"`"
             ))
             .with_span(ident),
         );
-        return Err(Error::multiple(errors.into_inner()));
+        return None;
     };
     let status = status_value.status;
-    let mut entry = entry_model(ident, keys, status, &fields, defaults, &mut errors);
+    let mut entry = entry_model(ident, keys, status, &fields, defaults, errors);
     entry.description = doc_text(attrs);
-    errors.finish_with(Item {
+    Some(Item {
         ident: ident.clone(),
         path,
         fields,
@@ -245,7 +252,7 @@ fn entry_model(
 
     let (code, code_span) = match &keys.code {
         Some(lit) => (lit.value(), lit.span()),
-        None => (defaults.style.apply(&ident.to_string()), ident.span()),
+        None => (defaults.style.apply(&ident.unraw().to_string()), ident.span()),
     };
     check_code(&code, code_span, keys.code.is_some(), defaults.style, errors);
 
@@ -278,7 +285,9 @@ fn entry_model(
         .filter(|(_, f)| f.retry_after)
         .map(|(i, _)| i)
         .collect();
-    check_retry_after(&keys, retry, status, fields, &retry_after_fields, errors);
+    if !keys.rejected.contains(&"retry") {
+        check_retry_after(&keys, retry, status, fields, &retry_after_fields, errors);
+    }
 
     let source = fields.iter().position(|f| f.visibility == Visibility::Source);
     let challenge = keys
@@ -287,7 +296,11 @@ fn entry_model(
         .map(|c| c.lit.value())
         .or_else(|| (status.code == 401).then(|| defaults.challenge.clone()).flatten());
     let allow = keys.allow.as_ref().map(|a| a.lit.value());
-    check_status_headers(&keys, status, challenge.is_some(), allow.is_some(), errors);
+    // A header value that was rejected is reported already, not again as missing.
+    let has_challenge =
+        challenge.is_some() || keys.rejected.contains(&"challenge") || defaults.challenge_rejected;
+    let has_allow = allow.is_some() || keys.rejected.contains(&"allow");
+    check_status_headers(&keys, status, has_challenge, has_allow, errors);
 
     let type_uri = match (&keys.type_uri, &defaults.type_base) {
         (Some(uri), _) => Some(uri.lit.value()),
@@ -319,7 +332,13 @@ fn entry_model(
     }
 }
 
-fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut Accumulator) -> FieldModel {
+fn field_model(
+    index: usize,
+    field: &attr::Field,
+    rename: Option<&attr::MemberName>,
+    is_server: bool,
+    errors: &mut Accumulator,
+) -> FieldModel {
     let member = match &field.ident {
         Some(ident) => Member::Named(ident.clone()),
         None => Member::Unnamed(syn::Index {
@@ -334,12 +353,12 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
     let named_source = field.ident.as_ref().is_some_and(|i| i == "source");
     let source = field.source.is_present() || thiserror_source || named_source;
 
-    check_field_flags(field, source, errors);
+    check_field_flags(field, rename, source, errors);
     let detail_only = field.detail_only.is_present();
 
-    let name = match (&field.rename, &field.ident) {
+    let name = match (rename, &field.ident) {
         (Some(rename), _) => Some(rename.lit.value()),
-        (None, Some(ident)) => Some(ident.to_string().trim_start_matches("r#").to_owned()),
+        (None, Some(ident)) => Some(ident.unraw().to_string()),
         (None, None) => None,
     };
     // A server error's fields stay private unless marked; a Retry-After field's value is sent in
@@ -370,7 +389,7 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
         let message = format!(
             "field would be exposed as `{name}`, a member every error body already has; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
         );
-        match &field.rename {
+        match rename {
             Some(rename) => errors.push(Error::custom(message).with_span(&rename.lit)),
             None => errors.push(Error::custom(message).with_span(&member)),
         }
@@ -385,7 +404,12 @@ fn field_model(index: usize, field: &attr::Field, is_server: bool, errors: &mut 
 }
 
 /// Field keys that contradict each other or the field's role.
-fn check_field_flags(field: &attr::Field, source: bool, errors: &mut Accumulator) {
+fn check_field_flags(
+    field: &attr::Field,
+    rename: Option<&attr::MemberName>,
+    source: bool,
+    errors: &mut Accumulator,
+) {
     let conflict = |errors: &mut Accumulator, flag: &Flag, message: &str| {
         errors.push(Error::custom(message).with_span(&flag.span()));
     };
@@ -418,7 +442,7 @@ fn check_field_flags(field: &attr::Field, source: bool, errors: &mut Accumulator
             &format!("`detail_only` shows the field in `detail` and nowhere else, but {other}; keep one"),
         );
     }
-    if let Some(rename) = &field.rename
+    if let Some(rename) = rename
         && (source || field.skip.is_present() || detail_only)
     {
         let why = if source {
@@ -519,12 +543,12 @@ fn detail_model(
             Arg::Named(name) => {
                 let bare = name.trim_start_matches("r#");
                 let found = fields.iter().position(|f| match &f.member {
-                    Member::Named(i) => i.to_string().trim_start_matches("r#") == bare,
+                    Member::Named(i) => i.unraw() == bare,
                     Member::Unnamed(_) => false,
                 });
                 if found.is_none() {
                     let names = fields.iter().filter_map(|f| match &f.member {
-                        Member::Named(i) => Some(i.to_string()),
+                        Member::Named(i) => Some(i.unraw().to_string()),
                         Member::Unnamed(_) => None,
                     });
                     let names: Vec<String> = names.collect();
@@ -542,7 +566,7 @@ fn detail_model(
                         .with_span(lit),
                     );
                 }
-                (name.clone(), found)
+                (detail::named_arg(name), found)
             }
             Arg::Index(index) => {
                 if !is_tuple && !fields.is_empty() {

@@ -6,6 +6,8 @@ use core::fmt;
 pub use core::fmt::{Debug, Display};
 pub use core::format_args;
 pub use core::option::Option::{self, None, Some};
+/// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
+pub use core::primitive::{str, usize};
 pub use core::result::Result::{self, Ok};
 pub use core::time::Duration;
 pub use core::{fmt::Formatter, fmt::Result as FmtResult};

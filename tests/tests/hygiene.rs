@@ -1,7 +1,7 @@
 //! The generated code names nothing through the prelude: it compiles with no implicit prelude
 //! and with every common std name shadowed by something else.
 #![no_implicit_prelude]
-#![allow(dead_code, non_snake_case, non_upper_case_globals)]
+#![allow(dead_code, non_snake_case, non_upper_case_globals, non_camel_case_types)]
 
 struct Result;
 struct Option;
@@ -14,6 +14,12 @@ struct Formatter;
 struct Duration;
 struct Entry;
 struct StatusCode;
+// Primitives are not in the prelude, but a local type of the same name shadows them.
+struct str;
+struct usize;
+struct u16;
+struct u64;
+struct bool;
 fn Some() {}
 fn Ok() {}
 fn Err() {}
@@ -33,13 +39,16 @@ enum Shadowed<'a, T> {
         detail = "{name} is invalid ({reason:?})",
         resolve(message = "Fix it.")
     )]
-    Invalid { name: &'a str, reason: T },
+    Invalid {
+        name: &'a ::core::primitive::str,
+        reason: T,
+    },
     #[api(status = 503, detail = "{0}", retry_after = 5)]
-    Down(#[api(expose, rename = "reason")] &'static str),
+    Down(#[api(expose, rename = "reason")] &'static ::core::primitive::str),
     #[api(status = 429)]
     Slow {
         #[api(retry_after)]
-        wait: u32,
+        wait: ::core::primitive::u32,
     },
     #[api(status = 500)]
     Broken {
@@ -53,7 +62,7 @@ enum Shadowed<'a, T> {
 #[derive(::apierror::ApiError)]
 #[api(status = 404, detail = "missing {id}")]
 struct ShadowedStruct {
-    id: u64,
+    id: ::core::primitive::u64,
 }
 
 #[test]

@@ -41,6 +41,23 @@ pub enum PublicError {
     Upstream(#[api(source)] std::io::Error),
 }
 
+/// Bounds the user wrote are not repeated by the derive (`trait_duplication_in_bounds`).
+#[derive(Debug, ApiError)]
+pub enum Bounded<T: std::fmt::Display + serde::Serialize, U>
+where
+    U: std::fmt::Debug,
+{
+    /// Shows and exposes `T`, shows `U` with `Debug`.
+    #[api(status = 400, detail = "{value} ({other:?})")]
+    Invalid {
+        /// Exposed and shown.
+        value: T,
+        /// Shown only.
+        #[api(detail_only)]
+        other: U,
+    },
+}
+
 /// A documented struct error.
 #[derive(Debug, ApiError)]
 #[api(status = 409, detail = "{0} exists")]
@@ -51,4 +68,6 @@ fn lint_clean() {
     assert_eq!(PublicError::BadA.code(), "BAD_A");
     assert_eq!(PublicError::BadB.detail().unwrap().as_static(), Some("Bad."));
     assert_eq!(Exists("x".to_owned()).detail().unwrap().to_string(), "x exists");
+    let bounded = Bounded::Invalid { value: 1, other: "o" };
+    assert_eq!(bounded.detail().unwrap().to_string(), "1 (\"o\")");
 }

@@ -3,9 +3,9 @@ use apierror::ApiError;
 #[derive(Debug, ApiError)]
 enum E {
     #[api(status = 401, challenge = "Bearer", resolve(url = "app.example.com/login"))]
-    A,
+    First,
     #[api(status = 401, challenge = "Bearer", resolve(url = "ftp://example.com/login"))]
-    B,
+    Second,
 }
 
 fn main() {}

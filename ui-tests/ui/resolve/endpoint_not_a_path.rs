@@ -3,9 +3,9 @@ use apierror::ApiError;
 #[derive(Debug, ApiError)]
 enum E {
     #[api(status = 402, resolve(endpoint = "billing/checkout"))]
-    A,
+    First,
     #[api(status = 402, resolve(endpoint = "/billing/ checkout"))]
-    B,
+    Second,
 }
 
 fn main() {}

@@ -3,9 +3,9 @@ use apierror::ApiError;
 #[derive(Debug, ApiError)]
 enum E {
     #[api(status = 402, resolve(method = "FETCH", endpoint = "/billing"))]
-    A,
+    First,
     #[api(status = 402, resolve(method = "post", endpoint = "/billing"))]
-    B,
+    Second,
 }
 
 fn main() {}

@@ -3,7 +3,7 @@ use apierror::ApiError;
 #[derive(Debug, ApiError)]
 enum E {
     #[api(status = 402, resolve(mesage = "Top up."))]
-    A,
+    First,
 }
 
 fn main() {}
