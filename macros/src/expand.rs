@@ -411,8 +411,13 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                 let calls = exposed.iter().map(|(i, field, name)| {
                     let value = binding(*i);
                     let ty = &field.ty;
-                    bounds.add(ty, &quote!(_apierror::__private::Serialize));
                     let out = out_ident();
+                    if field.retry_after {
+                        // Exposed as whole seconds, the unit of the Retry-After header.
+                        bounds.add(ty, &quote!(_apierror::__private::IntoRetryAfter));
+                        return quote_spanned!(at(ty)=> _apierror::FieldWriter::field(#out, #name, &_apierror::__private::RetryAfterSeconds::<#ty>(#value));)
+                    }
+                    bounds.add(ty, &quote!(_apierror::__private::Serialize));
                     // Spanned on the field's type, so a type that is not `Serialize` is reported there.
                     quote_spanned!(at(ty)=> _apierror::FieldWriter::field::<#ty>(#out, #name, #value);)
                 });
@@ -541,7 +546,12 @@ impl ToTokens for Statics<'_> {
             let start = u16::try_from(all_fields.len()).unwrap_or(u16::MAX);
             for f in &item.fields {
                 let Some(name) = f.exposed() else { continue };
-                let ty = type_text(&f.ty);
+                // A retry-after field is on the wire as whole seconds.
+                let ty = match (f.retry_after, option_inner(&f.ty)) {
+                    (true, Some(_)) => "Option<u64>".to_owned(),
+                    (true, None) => "u64".to_owned(),
+                    (false, _) => type_text(&f.ty),
+                };
                 let description = text(f.description.as_deref());
                 all_fields.push(quote!(_apierror::Field::__new(#name, #ty, #description)));
             }

@@ -131,6 +131,7 @@ impl Accepted {
             category: keys.category.as_ref().map(syn::LitStr::value),
             challenge: keys.challenge.as_ref().map(|c| c.lit.value()),
             challenge_rejected: keys.rejected.contains(&"challenge"),
+            envelope_members: envelope.as_ref().map(model::envelope_members).unwrap_or_default(),
         };
         Accepted {
             attrs: container.attrs,

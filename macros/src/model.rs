@@ -14,8 +14,8 @@ use crate::case::Style;
 use crate::detail::{self, Arg, Trait};
 use crate::http::{self, Status};
 
-/// Member names every envelope uses for itself (RFC 9457 members and the code).
-pub const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+/// Member names every envelope uses for itself (RFC 9457 members, the code and `resolve`).
+pub const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code", "resolve"];
 
 /// What the container says about every item.
 pub struct Defaults {
@@ -25,6 +25,36 @@ pub struct Defaults {
     pub challenge: Option<String>,
     /// The container's `challenge` was given but rejected (and reported).
     pub challenge_rejected: bool,
+    /// Member names the container's `envelope = ...` writes itself, beyond the reserved ones:
+    /// the name in `.code_member("...")`, with the literal to point at.
+    pub envelope_members: Vec<LitStr>,
+}
+
+/// The member names an `envelope = ...` expression writes itself that the derive can see: the
+/// literal argument of each `.code_member("...")` call in it.
+pub fn envelope_members(expr: &syn::Expr) -> Vec<LitStr> {
+    let mut found = Vec::new();
+    let mut current = expr;
+    loop {
+        match current {
+            syn::Expr::MethodCall(call) => {
+                if call.method == "code_member"
+                    && let [
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(lit),
+                            ..
+                        }),
+                    ] = call.args.iter().collect::<Vec<_>>().as_slice()
+                {
+                    found.push(lit.clone());
+                }
+                current = &call.receiver;
+            }
+            syn::Expr::Group(group) => current = &group.expr,
+            syn::Expr::Paren(paren) => current = &paren.expr,
+            _ => return found,
+        }
+    }
 }
 
 /// How a variant is written, for patterns.
@@ -198,7 +228,14 @@ pub fn build(src: Source<'_>, defaults: &Defaults, errors: &mut Accumulator) -> 
         .enumerate()
         .map(|(index, mut field)| {
             let rename = field.rename.take().and_then(|r| r.accept(errors));
-            field_model(index, &field, rename.as_ref(), is_server, errors)
+            field_model(
+                index,
+                &field,
+                rename.as_ref(),
+                is_server,
+                &defaults.envelope_members,
+                errors,
+            )
         })
         .collect();
     check_exposed_names(&fields, errors);
@@ -337,6 +374,7 @@ fn field_model(
     field: &attr::Field,
     rename: Option<&attr::MemberName>,
     is_server: bool,
+    envelope_members: &[LitStr],
     errors: &mut Accumulator,
 ) -> FieldModel {
     let member = match &field.ident {
@@ -366,8 +404,13 @@ fn field_model(
     let visible = !source
         && !field.skip.is_present()
         && (!is_server || field.expose.is_present() || detail_only || field.retry_after.is_present());
-    let is_member =
-        !source && !field.skip.is_present() && !detail_only && (!is_server || field.expose.is_present());
+    // The Retry-After header carries a retry-after field's value; it is a body member (in
+    // seconds) only when marked `expose`.
+    let is_member = !source
+        && !field.skip.is_present()
+        && !detail_only
+        && (!is_server || field.expose.is_present())
+        && (!field.retry_after.is_present() || field.expose.is_present());
     if is_member && name.is_none() && field.expose.is_present() {
         errors.push(
             Error::custom(format!(
@@ -383,12 +426,18 @@ fn field_model(
         _ if visible => Visibility::DetailOnly,
         _ => Visibility::Private,
     };
+    let envelope_member = |name: &str| envelope_members.iter().find(|lit| lit.value() == name);
     if let Visibility::Member(name) = &visibility
-        && RESERVED_MEMBERS.contains(&name.as_str())
+        && (RESERVED_MEMBERS.contains(&name.as_str()) || envelope_member(name).is_some())
     {
-        let message = format!(
-            "field would be exposed as `{name}`, a member every error body already has; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
-        );
+        let message = match envelope_member(name) {
+            Some(_) if !RESERVED_MEMBERS.contains(&name.as_str()) => format!(
+                "field would be exposed as `{name}`, the member this type's envelope writes the code in (`code_member(\"{name}\")`); rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
+            ),
+            _ => format!(
+                "field would be exposed as `{name}`, a member every error body already has; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
+            ),
+        };
         match rename {
             Some(rename) => errors.push(Error::custom(message).with_span(&rename.lit)),
             None => errors.push(Error::custom(message).with_span(&member)),

@@ -195,6 +195,26 @@ pub trait Envelope {
     /// When an exposed field fails to serialize; `out` may then hold a partial body.
     fn render(&self, error: &dyn ApiError, cx: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError>;
 
+    /// Whether bodies in this shape have a top-level member `name` of their own, next to the
+    /// exposed fields, so that a field exposed under that name would collide with it.
+    ///
+    /// No body ever has a member twice: an envelope leaves such a field out (its own member
+    /// wins), and [`Service::collisions`](crate::docs::Service::collisions), checked with the
+    /// lock, lists every field a service's envelope would leave out. The default, `false`, suits
+    /// envelopes that put the fields in an object of their own (`details`, `meta`).
+    ///
+    /// ```
+    /// use apierror::{Envelope, Problem};
+    ///
+    /// assert!(Problem::new().writes_member("title"));
+    /// assert!(Problem::new().code_member("error_code").writes_member("error_code"));
+    /// assert!(!apierror::CodeMessage.writes_member("code"));
+    /// ```
+    fn writes_member(&self, name: &str) -> bool {
+        let _ = name;
+        false
+    }
+
     /// The JSON Schema (2020-12, as OpenAPI 3.1 uses it) of bodies in this shape. `code` is the
     /// schema of the code member: a string enum of every code in the catalog. The default
     /// describes any JSON object.
@@ -217,6 +237,9 @@ macro_rules! forward_envelope {
             }
             fn schema(&self, code: Value) -> Value {
                 (**self).schema(code)
+            }
+            fn writes_member(&self, name: &str) -> bool {
+                (**self).writes_member(name)
             }
         }
     )*};
@@ -334,7 +357,26 @@ impl Default for Problem {
     }
 }
 
+impl Problem {
+    /// The members a problem body writes itself: RFC 9457's, the code member and `resolve`.
+    const fn own_members(&self) -> [&'static str; 7] {
+        [
+            "type",
+            "title",
+            "status",
+            "detail",
+            "instance",
+            "resolve",
+            self.code_member,
+        ]
+    }
+}
+
 impl Envelope for Problem {
+    fn writes_member(&self, name: &str) -> bool {
+        self.own_members().contains(&name)
+    }
+
     fn schema(&self, code: Value) -> Value {
         let mut properties = json!({
             "type": {"type": "string", "format": "uri-reference", "description": "The problem type URI."},
@@ -380,7 +422,8 @@ impl Envelope for Problem {
             out.extend_from_slice(b",\"resolve\":");
             out.extend_from_slice(parts.resolve_json.as_bytes());
         }
-        let mut writer = FieldWriter::json(out, true);
+        let own = self.own_members();
+        let mut writer = FieldWriter::json(out, true).skipping(&own);
         error.write_fields(&mut writer);
         writer.finish()?;
         out.push(b'}');
@@ -553,6 +596,52 @@ impl GoogleRpc {
     }
 }
 
+impl GoogleRpc {
+    /// The `ErrorInfo.reason` of a code: UPPER_SNAKE_CASE, as AIP-193 requires
+    /// (`[A-Z][A-Z0-9_]+[A-Z0-9]`). Word breaks are `_`, `-`, `.`, spaces and a lower-case letter
+    /// or digit followed by an upper-case one; anything else that is not a letter or digit is
+    /// dropped.
+    ///
+    /// ```
+    /// use apierror::GoogleRpc;
+    ///
+    /// assert_eq!(GoogleRpc::reason("rate_limit_exceeded"), "RATE_LIMIT_EXCEEDED");
+    /// assert_eq!(GoogleRpc::reason("rate-limit-exceeded"), "RATE_LIMIT_EXCEEDED");
+    /// assert_eq!(GoogleRpc::reason("rateLimitExceeded"), "RATE_LIMIT_EXCEEDED");
+    /// assert_eq!(GoogleRpc::reason("BadArgument"), "BAD_ARGUMENT");
+    /// assert_eq!(GoogleRpc::reason("CREDIT_EXHAUSTED"), "CREDIT_EXHAUSTED");
+    /// ```
+    #[must_use]
+    pub fn reason(code: &str) -> String {
+        let mut out = String::with_capacity(code.len() + 4);
+        let mut previous: Option<char> = None;
+        for c in code.chars() {
+            if matches!(c, '_' | '-' | '.' | ' ') {
+                if !out.is_empty() && !out.ends_with('_') {
+                    out.push('_');
+                }
+                previous = None;
+                continue;
+            }
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            if c.is_ascii_uppercase()
+                && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+                && !out.ends_with('_')
+            {
+                out.push('_');
+            }
+            out.push(c.to_ascii_uppercase());
+            previous = Some(c);
+        }
+        while out.ends_with('_') {
+            out.pop();
+        }
+        out
+    }
+}
+
 impl Envelope for GoogleRpc {
     fn schema(&self, code: Value) -> Value {
         json!({
@@ -591,7 +680,7 @@ impl Envelope for GoogleRpc {
         out.extend_from_slice(
             b"\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":",
         );
-        out.extend_from_slice(entry.parts().code_json.as_bytes());
+        write_reason(out, entry);
         out.extend_from_slice(b",\"domain\":");
         write_str(out, self.domain);
         let start = out.len();
@@ -626,6 +715,22 @@ impl Envelope for GoogleRpc {
         }
         out.extend_from_slice(b"]}}");
         Ok(())
+    }
+}
+
+/// `ErrorInfo.reason`, which AIP-193 requires to match `[A-Z][A-Z0-9_]+[A-Z0-9]`: the code as it
+/// is when it already does (a `SCREAMING_SNAKE_CASE` catalog), otherwise in UPPER_SNAKE_CASE.
+fn write_reason(out: &mut Vec<u8>, entry: &crate::Entry) {
+    let code = entry.code();
+    if code
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        out.extend_from_slice(entry.parts().code_json.as_bytes());
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(GoogleRpc::reason(code).as_bytes());
+        out.push(b'"');
     }
 }
 

@@ -27,6 +27,7 @@ pub struct FieldWriter<'a> {
     sink: Sink<'a>,
     written: usize,
     error: Option<serde_json::Error>,
+    skip: &'a [&'a str],
 }
 
 enum Sink<'a> {
@@ -51,6 +52,7 @@ impl<'a> FieldWriter<'a> {
             },
             written: 0,
             error: None,
+            skip: &[],
         }
     }
 
@@ -75,6 +77,7 @@ impl<'a> FieldWriter<'a> {
             },
             written: 0,
             error: None,
+            skip: &[],
         }
     }
 
@@ -84,13 +87,32 @@ impl<'a> FieldWriter<'a> {
             sink: Sink::Map(map),
             written: 0,
             error: None,
+            skip: &[],
         }
+    }
+
+    /// Leaves out fields named in `names`: the members an envelope writes itself, so that no
+    /// body ever has a member twice (the envelope's own member wins; see
+    /// [`Envelope::writes_member`](crate::Envelope::writes_member)).
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// let mut writer = apierror::FieldWriter::json(&mut out, false).skipping(&["code"]);
+    /// writer.field("code", "do_not_honor");
+    /// writer.field("param", "card");
+    /// assert_eq!(writer.finish().unwrap(), 1);
+    /// assert_eq!(out, br#""param":"card""#);
+    /// ```
+    #[must_use]
+    pub fn skipping(mut self, names: &'a [&'a str]) -> Self {
+        self.skip = names;
+        self
     }
 
     /// Writes one exposed field. `name` is a member name checked at compile time: ASCII letters,
     /// digits and `_`, or a Rust identifier, so it never needs JSON escaping.
     pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if self.error.is_some() {
+        if self.error.is_some() || self.skip.contains(&name) {
             return;
         }
         let result = match &mut self.sink {

@@ -177,6 +177,19 @@ pub fn retry_after<T: IntoRetryAfter + ?Sized>(value: &T) -> Option<Duration> {
     value.retry_after()
 }
 
+/// A `#[api(retry_after, expose)]` field as a body member: its delay in whole seconds (rounded
+/// up, as in the Retry-After header), or `null` when it gives none.
+pub struct RetryAfterSeconds<'a, T: ?Sized>(pub &'a T);
+
+impl<T: IntoRetryAfter + ?Sized> Serialize for RetryAfterSeconds<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.retry_after() {
+            Some(delay) => serializer.serialize_u64(crate::response::retry_after_seconds(delay)),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
 /// Views a source field as `dyn Error`, for sized error types and boxed trait objects alike.
 pub trait AsDynError {
     /// The field as a trait object.

@@ -128,8 +128,7 @@ impl<E: Envelope> Responder<E> {
             headers.insert(CONTENT_TYPE, value);
         }
         if let Some(delay) = error.retry_after() {
-            let secs = delay.as_secs() + u64::from(delay.subsec_nanos() > 0);
-            headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+            headers.insert(RETRY_AFTER, HeaderValue::from(retry_after_seconds(delay)));
         }
         if let Some(value) = entry.challenge().and_then(static_value) {
             headers.insert(WWW_AUTHENTICATE, value);
@@ -192,6 +191,15 @@ impl<E: Envelope> Responder<E> {
         self.headers(error, cx, response.headers_mut());
         response
     }
+}
+
+/// Whole seconds for a Retry-After header: rounded up, so a nonzero delay is never sent as `0`
+/// (which tells clients to retry at once), and saturating at `u64::MAX` rather than overflowing.
+#[must_use]
+pub(crate) fn retry_after_seconds(delay: core::time::Duration) -> u64 {
+    delay
+        .as_secs()
+        .saturating_add(u64::from(delay.subsec_nanos() > 0))
 }
 
 const X_RATELIMIT_LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
@@ -285,7 +293,19 @@ pub fn response(error: &dyn ApiError) -> Response<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_header_text, untrusted_value};
+    use core::time::Duration;
+
+    use super::{is_header_text, retry_after_seconds, untrusted_value};
+
+    #[test]
+    fn retry_after_rounds_up_and_saturates() {
+        assert_eq!(retry_after_seconds(Duration::ZERO), 0);
+        assert_eq!(retry_after_seconds(Duration::from_nanos(1)), 1);
+        assert_eq!(retry_after_seconds(Duration::from_millis(1500)), 2);
+        assert_eq!(retry_after_seconds(Duration::from_secs(60)), 60);
+        assert_eq!(retry_after_seconds(Duration::MAX), u64::MAX);
+        assert_eq!(retry_after_seconds(Duration::new(u64::MAX, 1)), u64::MAX);
+    }
 
     #[test]
     fn header_text() {

@@ -150,3 +150,156 @@ fn source_and_from_work_next_to_thiserror() {
     assert_eq!(err.source_error().unwrap().to_string(), "io");
     assert_eq!(std::error::Error::source(&err).unwrap().to_string(), "io");
 }
+
+// ---- wire output -------------------------------------------------------------------------
+
+use std::time::Duration;
+
+use apierror::docs::{LockError, LockOptions, Service};
+use apierror::{Context, Envelope, GoogleRpc, Problem, Responder};
+
+fn render(envelope: &dyn Envelope, error: &dyn ApiError) -> String {
+    let mut out = Vec::new();
+    envelope.render(error, &Context::new(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The envelope is chosen at run time here, so the derive cannot see the collision.
+#[derive(Debug, ApiError)]
+enum Card {
+    #[api(status = 402, detail = "Your card was declined.")]
+    CardDeclined { error_code: String, param: String },
+}
+
+#[test]
+fn no_envelope_ever_writes_a_member_twice() {
+    let err = Card::CardDeclined {
+        error_code: "do_not_honor".into(),
+        param: "card".into(),
+    };
+    let body = render(&Problem::new().code_member("error_code"), &err);
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Payment Required","status":402,"detail":"Your card was declined.","error_code":"CARD_DECLINED","param":"card"}"#
+    );
+    assert_eq!(body.matches("\"error_code\"").count(), 1);
+}
+
+#[test]
+fn the_catalog_check_reports_every_collision_for_the_services_envelope() {
+    let service = Service::new("Payments")
+        .with::<Card>()
+        .envelope(Problem::new().code_member("error_code"));
+    let collisions = service.collisions();
+    assert_eq!(collisions.len(), 1);
+    assert_eq!(
+        (
+            collisions[0].code,
+            collisions[0].member,
+            collisions[0].declared_by.as_str()
+        ),
+        ("CARD_DECLINED", "error_code", "Card::CardDeclined")
+    );
+    let dir = std::env::temp_dir().join(format!("apierror-collisions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let options = LockOptions {
+        update: true,
+        require_existing: false,
+    };
+    let error = apierror::docs::Lock::check_file_with(&service, &dir.join("lock.json"), options).unwrap_err();
+    assert!(matches!(error, LockError::Collisions(ref c) if c.len() == 1));
+    assert!(
+        error
+            .to_string()
+            .contains("  - CARD_DECLINED: `error_code` of Card::CardDeclined"),
+        "{error}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[derive(Debug, ApiError)]
+enum Throttled {
+    #[api(status = 429)]
+    Wait {
+        #[api(retry_after)]
+        delay: Duration,
+    },
+    #[api(status = 503)]
+    Exposed {
+        #[api(retry_after, expose)]
+        delay: Duration,
+    },
+    #[api(status = 429)]
+    Seconds {
+        #[api(retry_after)]
+        seconds: u64,
+    },
+}
+
+#[test]
+fn retry_after_saturates_and_is_never_zero_for_a_delay() {
+    let responder = Responder::default();
+    for (delay, header) in [
+        (Duration::MAX, u64::MAX.to_string()),
+        (Duration::new(u64::MAX, 1), u64::MAX.to_string()),
+        (Duration::from_millis(1), "1".to_owned()),
+        (Duration::from_millis(1500), "2".to_owned()),
+    ] {
+        let response = responder.response(&Throttled::Wait { delay }, &Context::new());
+        assert_eq!(response.headers()["retry-after"], header.as_str(), "{delay:?}");
+    }
+    let response = responder.response(&Throttled::Seconds { seconds: u64::MAX }, &Context::new());
+    assert_eq!(response.headers()["retry-after"], u64::MAX.to_string().as_str());
+}
+
+#[test]
+fn a_retry_after_field_is_a_header_not_a_member_unless_exposed() {
+    let wait = Throttled::Wait {
+        delay: Duration::from_millis(1200),
+    };
+    assert_eq!(
+        serde_json::from_str::<Value>(&render(&Problem::new(), &wait)).unwrap(),
+        json!({"type": "about:blank", "title": "Too Many Requests", "status": 429, "code": "WAIT"})
+    );
+    assert!(wait.entry().fields().is_empty());
+    let exposed = Throttled::Exposed {
+        delay: Duration::from_millis(1200),
+    };
+    assert_eq!(
+        Value::Object(exposed.field_values().unwrap()),
+        json!({"delay": 2})
+    );
+    let fields: Vec<_> = exposed
+        .entry()
+        .fields()
+        .iter()
+        .map(|f| (f.name(), f.ty()))
+        .collect();
+    assert_eq!(fields, [("delay", "u64")]);
+}
+
+#[derive(Debug, ApiError)]
+#[api(rename_all = "kebab-case")]
+enum Kebab {
+    #[api(status = 429)]
+    RateLimitExceeded,
+}
+
+#[derive(Debug, ApiError)]
+#[api(rename_all = "camelCase")]
+enum Camel {
+    #[api(status = 429)]
+    RateLimitExceeded,
+}
+
+#[test]
+fn aip_193_reasons_are_upper_snake_case() {
+    let envelope = GoogleRpc::new("example.com");
+    for body in [
+        render(&envelope, &Kebab::RateLimitExceeded),
+        render(&envelope, &Camel::RateLimitExceeded),
+    ] {
+        let body: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(body["error"]["details"][0]["reason"], "RATE_LIMIT_EXCEEDED");
+    }
+}

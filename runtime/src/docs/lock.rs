@@ -77,6 +77,9 @@ pub enum LockError {
     },
     /// Two enums of the service declare the same code.
     Duplicates(Vec<super::Duplicate>),
+    /// Exposed fields that the service's envelope would leave out, because it writes a member
+    /// of that name itself.
+    Collisions(Vec<super::Collision>),
     /// There is no lock file and this is CI, where it must be checked in.
     Missing(String),
     /// The lock file could not be read or written.
@@ -102,6 +105,16 @@ impl fmt::Display for LockError {
                 writeln!(f, "codes declared more than once in the service:")?;
                 for d in duplicates {
                     writeln!(f, "  - {} by {}", d.code, d.declared_by.join(" and "))?;
+                }
+                Ok(())
+            }
+            LockError::Collisions(collisions) => {
+                writeln!(
+                    f,
+                    "exposed fields that the service's envelope writes a member of its own for (they are left out of bodies); rename them with #[api(rename = \"...\")]:"
+                )?;
+                for c in collisions {
+                    writeln!(f, "  - {}: `{}` of {}", c.code, c.member, c.declared_by)?;
                 }
                 Ok(())
             }
@@ -243,7 +256,7 @@ impl Lock {
     /// not exist and `options.require_existing` is off, writes the lock instead.
     ///
     /// # Errors
-    /// Breaking changes, duplicate codes, a missing lock when one is required, or an unreadable
+    /// Breaking changes, duplicate codes, member collisions, a missing lock when one is required, or an unreadable
     /// lock file.
     pub fn check_file_with(
         service: &Service,
@@ -254,6 +267,10 @@ impl Lock {
         let duplicates = service.duplicates();
         if !duplicates.is_empty() {
             return Err(LockError::Duplicates(duplicates));
+        }
+        let collisions = service.collisions();
+        if !collisions.is_empty() {
+            return Err(LockError::Collisions(collisions));
         }
         let current = Lock::of(service);
         let update = options.update;

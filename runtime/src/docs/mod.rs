@@ -35,20 +35,45 @@ mod openapi;
 mod page;
 mod table;
 
+use core::fmt;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use lock::{Changes, Checked, Lock, LockError, LockOptions, UPDATE_ENV, assert_lock};
 pub use table::Table;
 
-use crate::{Catalog, Entry, Envelope};
+use crate::{Catalog, Entry, Envelope, Problem};
 
 /// One service's error catalog, gathered from one or more enums.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Service {
     title: String,
     version: String,
     entries: Vec<(&'static str, &'static Entry)>,
+    envelope: Arc<dyn Envelope + Send + Sync>,
+}
+
+impl fmt::Debug for Service {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Service")
+            .field("title", &self.title)
+            .field("version", &self.version)
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// An exposed field that the service's envelope leaves out of bodies, because the envelope
+/// writes a member of that name itself (see [`Envelope::writes_member`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collision {
+    /// The code whose bodies would have the member twice.
+    pub code: &'static str,
+    /// The member name the field and the envelope share.
+    pub member: &'static str,
+    /// The type and variant that declare the field, as `Type::Variant`.
+    pub declared_by: String,
 }
 
 /// A code that two entries of one service share.
@@ -67,7 +92,56 @@ impl Service {
             title: title.into(),
             version: "1.0.0".to_owned(),
             entries: Vec::new(),
+            envelope: Arc::new(Problem::new()),
         }
+    }
+
+    /// Sets the envelope the service answers in (RFC 9457 [`Problem`] unless set), for the
+    /// checks that depend on it: [`Service::collisions`], and through it the lock.
+    #[must_use]
+    pub fn envelope(mut self, envelope: impl Envelope + Send + Sync + 'static) -> Self {
+        self.envelope = Arc::new(envelope);
+        self
+    }
+
+    /// Every exposed field whose member name the service's envelope writes itself: such a field
+    /// is left out of the body (never a member twice), so each one is a declaration to fix. The
+    /// derive rejects the names it can know at compile time; this finds the rest (a custom
+    /// envelope, an envelope chosen at run time). [`assert_lock`] fails on any.
+    ///
+    /// ```
+    /// use apierror::docs::Service;
+    /// use apierror::{ApiError, Problem};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum CardError {
+    ///     #[api(status = 402)]
+    ///     CardDeclined { error_code: String },
+    /// }
+    ///
+    /// let service = Service::new("Payments").with::<CardError>();
+    /// assert!(service.collisions().is_empty());
+    /// let service = service.envelope(Problem::new().code_member("error_code"));
+    /// let collisions = service.collisions();
+    /// assert_eq!(collisions[0].member, "error_code");
+    /// assert_eq!(collisions[0].declared_by, "CardError::CardDeclined");
+    /// ```
+    #[must_use]
+    pub fn collisions(&self) -> Vec<Collision> {
+        self.entries
+            .iter()
+            .flat_map(|(ty, entry)| {
+                entry
+                    .fields()
+                    .iter()
+                    .filter(|f| self.envelope.writes_member(f.name()))
+                    .map(move |f| Collision {
+                        code: entry.code(),
+                        member: f.name(),
+                        declared_by: format!("{ty}::{}", entry.variant()),
+                    })
+            })
+            .collect()
     }
 
     /// Sets the version given in the OpenAPI document (`1.0.0` unless set).
