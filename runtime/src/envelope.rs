@@ -251,6 +251,7 @@ fn resolve_schema() -> Value {
     json!({
         "type": "object",
         "description": "Actionable resolution guidance.",
+        "additionalProperties": false,
         "properties": {
             "message": {"type": "string"},
             "url": {"type": "string"},
@@ -441,6 +442,7 @@ impl Envelope for CodeMessage {
         json!({
             "type": "object",
             "required": ["code", "message"],
+            "additionalProperties": false,
             "properties": {"code": code, "message": {"type": "string"}, "details": {"type": "object"}},
         })
     }
@@ -470,6 +472,7 @@ impl Envelope for ErrorCode {
         json!({
             "type": "object",
             "required": ["error", "code"],
+            "additionalProperties": false,
             "properties": {"error": {"type": "string"}, "code": code, "details": {"type": "object"}},
         })
     }
@@ -500,15 +503,18 @@ impl Envelope for SuccessFlag {
         json!({
             "type": "object",
             "required": ["success", "error", "meta"],
+            "additionalProperties": false,
             "properties": {
                 "success": {"const": false},
                 "error": {
                     "type": "object",
                     "required": ["code", "message"],
+                    "additionalProperties": false,
                     "properties": {"code": code, "message": {"type": "string"}, "details": {"type": "object"}},
                 },
                 "meta": {
                     "type": "object",
+                    "additionalProperties": false,
                     "properties": {"request_id": {"type": "string"}, "version": {"type": "string"}},
                 },
             },
@@ -644,21 +650,56 @@ impl GoogleRpc {
 
 impl Envelope for GoogleRpc {
     fn schema(&self, code: Value) -> Value {
+        // `reason` is the code in UPPER_SNAKE_CASE (see `GoogleRpc::reason`), so the code enum
+        // is mapped when it is given inline and replaced by AIP-193's pattern otherwise.
+        let reason = match code.get("enum").and_then(Value::as_array) {
+            Some(codes) => {
+                let reasons: Vec<String> = codes.iter().filter_map(Value::as_str).map(Self::reason).collect();
+                json!({"type": "string", "enum": reasons, "description": "The error code in UPPER_SNAKE_CASE."})
+            }
+            None => json!({
+                "type": "string",
+                "pattern": "^[A-Z][A-Z0-9_]+[A-Z0-9]$",
+                "description": "The error code in UPPER_SNAKE_CASE.",
+            }),
+        };
+        let detail = |type_url: &str, required: &[&str], properties: Value| {
+            let mut properties = properties;
+            properties["@type"] = json!({"const": type_url});
+            let mut required: Vec<&str> = required.to_vec();
+            required.insert(0, "@type");
+            json!({"type": "object", "required": required, "properties": properties, "additionalProperties": false})
+        };
         json!({
             "type": "object",
             "required": ["error"],
+            "additionalProperties": false,
             "properties": {"error": {
                 "type": "object",
                 "required": ["code", "message", "status"],
+                "additionalProperties": false,
                 "properties": {
-                    "code": {"type": "integer"},
+                    "code": {"type": "integer", "description": "The HTTP status code."},
                     "message": {"type": "string"},
-                    "status": {"type": "string"},
-                    "details": {"type": "array", "items": {
-                        "type": "object",
-                        "required": ["@type"],
-                        "properties": {"@type": {"type": "string"}, "reason": code},
-                    }},
+                    "status": {"type": "string", "description": "The `google.rpc.Code` name."},
+                    "details": {"type": "array", "items": {"oneOf": [
+                        detail("type.googleapis.com/google.rpc.ErrorInfo", &["reason", "domain"], json!({
+                            "reason": reason,
+                            "domain": {"type": "string"},
+                            "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
+                        })),
+                        detail("type.googleapis.com/google.rpc.RetryInfo", &["retryDelay"], json!({
+                            "retryDelay": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]{3}|\\.[0-9]{6}|\\.[0-9]{9})?s$"},
+                        })),
+                        detail("type.googleapis.com/google.rpc.Help", &["links"], json!({
+                            "links": {"type": "array", "items": {
+                                "type": "object",
+                                "required": ["description", "url"],
+                                "additionalProperties": false,
+                                "properties": {"description": {"type": "string"}, "url": {"type": "string"}},
+                            }},
+                        })),
+                    ]}},
                 },
             }},
         })
@@ -767,15 +808,21 @@ impl Envelope for JsonApi {
         json!({
             "type": "object",
             "required": ["errors"],
+            "additionalProperties": false,
             "properties": {"errors": {"type": "array", "items": {
                 "type": "object",
+                "additionalProperties": false,
                 "properties": {
                     "id": {"type": "string"},
                     "status": {"type": "string"},
                     "code": code,
                     "title": {"type": "string"},
                     "detail": {"type": "string"},
-                    "links": {"type": "object", "properties": {"type": {"type": "string", "format": "uri-reference"}}},
+                    "links": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {"type": {"type": "string", "format": "uri-reference"}},
+                    },
                     "meta": {"type": "object"},
                 },
             }}},

@@ -374,7 +374,7 @@ pub enum Seed002 {
     )]
     RateLimitExceeded {
         /// Seconds until the next request is accepted.
-        #[api(retry_after)]
+        #[api(retry_after, expose)]
         retry_after: u64,
     },
     /// An unexpected error occurred on the server.

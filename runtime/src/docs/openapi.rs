@@ -97,6 +97,8 @@ pub(crate) fn document(service: &Service, envelope: &dyn Envelope) -> Value {
     json!({
         "openapi": "3.1.0",
         "info": {"title": service.title(), "version": service.version},
+        // Some validators reject a document without `paths`, though 3.1 allows components alone.
+        "paths": {},
         "components": {
             "schemas": {
                 "ErrorCode": code_schema(&codes),

@@ -1,0 +1,131 @@
+//! Every OpenAPI document the crate writes describes its own examples: each example validates
+//! against its response's schema under a strict JSON Schema 2020-12 validator (formats asserted,
+//! `additionalProperties`/`unevaluatedProperties` honoured), for every built-in envelope.
+
+use apierror::docs::Service;
+use apierror::{CodeMessage, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, SuccessFlag};
+use apierror_tests::http_service::{HttpApiError, LegacyError};
+use apierror_tests::seeds::{Seed000, Seed001, Seed002, Seed003, Seed004};
+use serde_json::{Value, json};
+
+fn envelopes() -> Vec<(&'static str, Box<dyn Envelope>)> {
+    vec![
+        ("Problem", Box::new(Problem::new())),
+        (
+            "Problem error_code",
+            Box::new(Problem::new().code_member("error_code")),
+        ),
+        ("CodeMessage", Box::new(CodeMessage)),
+        ("ErrorCode", Box::new(ErrorCode)),
+        ("SuccessFlag", Box::new(SuccessFlag)),
+        ("GoogleRpc", Box::new(GoogleRpc::new("example.com"))),
+        ("JsonApi", Box::new(JsonApi)),
+    ]
+}
+
+fn services() -> Vec<Service> {
+    vec![
+        Service::new("seed 000").with::<Seed000>(),
+        Service::new("seed 001").with::<Seed001>(),
+        Service::new("seed 002").with::<Seed002>(),
+        Service::new("seed 003").with::<Seed003>(),
+        Service::new("seed 004").with::<Seed004>(),
+        Service::new("http").with::<HttpApiError>().with::<LegacyError>(),
+    ]
+}
+
+/// A validator for the schema at `pointer` inside `document`, with `$ref`s resolved against the
+/// document itself.
+fn validator(document: &Value, schema: &Value) -> jsonschema::Validator {
+    let mut root = document.clone();
+    root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    // The schema under test, as the root's own keywords; `$ref`s point into the document.
+    if let (Some(root), Some(schema)) = (root.as_object_mut(), schema.as_object()) {
+        for (key, value) in schema {
+            root.insert(key.clone(), value.clone());
+        }
+    }
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&root)
+        .expect("a valid JSON Schema")
+}
+
+/// Validates every example of every response in `responses` (`{name: response}`).
+fn check_examples(document: &Value, responses: &serde_json::Map<String, Value>, what: &str) -> usize {
+    let mut checked = 0;
+    for (status, response) in responses {
+        for (content_type, media) in response["content"].as_object().expect("content") {
+            let validator = validator(document, &media["schema"]);
+            for (code, example) in media["examples"].as_object().expect("examples") {
+                let value = &example["value"];
+                let errors: Vec<String> = validator
+                    .iter_errors(value)
+                    .map(|e| format!("{} at {}", e, e.instance_path()))
+                    .collect();
+                assert!(
+                    errors.is_empty(),
+                    "{what}: {status} {content_type} example {code} does not validate:\n{}\n{value:#}",
+                    errors.join("\n")
+                );
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn every_example_validates_against_its_schema_in_every_envelope() {
+    let mut checked = 0;
+    for service in services() {
+        for (name, envelope) in envelopes() {
+            let document = service.openapi(&*envelope);
+            assert_eq!(document["paths"], json!({}), "{name}");
+            let responses = document["components"]["responses"]
+                .as_object()
+                .expect("responses");
+            checked += check_examples(&document, responses, &format!("{} in {name}", service.title()));
+        }
+    }
+    // 5 seeds and the HTTP service, 7 envelopes: every code of each.
+    assert!(checked > 500, "{checked}");
+}
+
+#[test]
+fn a_wrong_example_is_caught() {
+    // The check itself can fail: a body with a member the shape does not have, or a wrong type.
+    let service = Service::new("http").with::<HttpApiError>();
+    for (name, envelope) in envelopes() {
+        let document = service.openapi(&*envelope);
+        let schema = &document["components"]["schemas"]["Error"];
+        let validator = validator(&document, schema);
+        let wrong = match name {
+            "Problem" | "Problem error_code" => json!({"type": "about:blank", "title": 5, "status": 402}),
+            "CodeMessage" => json!({"code": "RATE_LIMITED", "message": "m", "extra": 1}),
+            "ErrorCode" => json!({"error": "m", "code": "NO_SUCH_CODE"}),
+            "SuccessFlag" => {
+                json!({"success": true, "error": {"code": "RATE_LIMITED", "message": "m"}, "meta": {}})
+            }
+            "GoogleRpc" => json!({"error": {"code": 429, "message": "m", "status": "RESOURCE_EXHAUSTED",
+                "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "soon"}]}}),
+            _ => json!({"errors": [{"status": "429", "unknown": true}]}),
+        };
+        assert!(!validator.is_valid(&wrong), "{name} accepted {wrong}");
+    }
+}
+
+#[test]
+fn utoipa_responses_validate_their_examples_too() {
+    let mut checked = 0;
+    for (name, envelope) in envelopes() {
+        let responses = apierror::utoipa::responses::<Seed002>(&*envelope);
+        let responses: serde_json::Map<String, Value> = responses
+            .into_iter()
+            .map(|(status, response)| (status, serde_json::to_value(response).expect("serializable")))
+            .collect();
+        checked += check_examples(&json!({}), &responses, &format!("utoipa in {name}"));
+    }
+    assert!(checked > 50, "{checked}");
+}
