@@ -170,7 +170,15 @@ pub fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
         else {
             continue;
         };
-        for line in s.value().lines() {
+        let value = s.value();
+        // An empty `///` line is `#[doc = ""]`, which has no lines at all: it still ends a
+        // paragraph.
+        let lines: Vec<&str> = if value.trim().is_empty() {
+            vec![""]
+        } else {
+            value.lines().collect()
+        };
+        for line in lines {
             let line = line.trim();
             let current = paragraphs.last_mut().expect("never empty");
             if line.is_empty() {

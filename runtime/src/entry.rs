@@ -306,4 +306,67 @@ impl Field {
     pub const fn description(&self) -> Option<&'static str> {
         non_empty(self.description)
     }
+
+    /// The JSON type of the member, read from the Rust type as written: `"string"`,
+    /// `"integer"`, `"number"`, `"boolean"`, `"array"`, `"object"` (maps), or `"any"` for a
+    /// type whose serialization the declaration does not show (your own structs and enums).
+    ///
+    /// ```
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api(status = 400)]
+    ///     Invalid { names: Vec<String>, limit: Option<u32> },
+    /// }
+    ///
+    /// let [names, limit] = E::Invalid { names: vec![], limit: None }.entry().fields() else { panic!() };
+    /// assert_eq!((names.json_type(), names.nullable()), ("array", false));
+    /// assert_eq!((limit.json_type(), limit.nullable()), ("integer", true));
+    /// ```
+    #[must_use]
+    pub fn json_type(&self) -> &'static str {
+        json_type(self.ty).0
+    }
+
+    /// Whether the member can be `null` (an `Option`).
+    #[must_use]
+    pub fn nullable(&self) -> bool {
+        json_type(self.ty).1
+    }
+}
+
+/// The JSON type a Rust type as written serializes to (with serde's standard impls), and
+/// whether it can be `null`.
+fn json_type(ty: &str) -> (&'static str, bool) {
+    let ty = ty.trim();
+    let ty = ty.strip_prefix('&').map_or(ty, str::trim_start);
+    let ty = ty.strip_prefix("'static").map_or(ty, str::trim_start);
+    let ty = ty.strip_prefix("mut ").unwrap_or(ty).trim();
+    if ty.starts_with('[') || ty.starts_with('(') && ty != "()" {
+        return ("array", false);
+    }
+    let (path, args) = match ty.split_once('<') {
+        Some((path, rest)) => (path.trim(), rest.strip_suffix('>').unwrap_or(rest)),
+        None => (ty, ""),
+    };
+    let head = path.rsplit("::").next().unwrap_or(path);
+    match head {
+        "Option" => (json_type(args).0, true),
+        "Box" | "Arc" | "Rc" | "Cow" => {
+            // `Cow<'a, str>`: the last argument is the type.
+            let inner = args.rsplit(',').next().unwrap_or(args);
+            json_type(inner)
+        }
+        "String" | "str" | "char" | "Uuid" | "Url" | "PathBuf" | "Path" | "IpAddr" | "Ipv4Addr"
+        | "Ipv6Addr" | "SocketAddr" => ("string", false),
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize"
+        | "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroUsize" => ("integer", false),
+        "f32" | "f64" => ("number", false),
+        "bool" => ("boolean", false),
+        "Vec" | "VecDeque" | "HashSet" | "BTreeSet" | "IndexSet" => ("array", false),
+        "HashMap" | "BTreeMap" | "IndexMap" | "Map" | "Duration" => ("object", false),
+        "()" => ("any", true),
+        _ => ("any", false),
+    }
 }

@@ -89,6 +89,26 @@ impl Retry {
         }
     }
 
+    /// The guidance in words for an entry with this HTTP status: as [`Retry::describe`], but the
+    /// wait is named for what it is: a rate limit's reset on 429 (`"Yes, after reset"`), the
+    /// Retry-After delay elsewhere (`"Yes, after Retry-After"`, such as a 503 in maintenance).
+    ///
+    /// ```
+    /// use apierror::Retry;
+    ///
+    /// assert_eq!(Retry::AfterDelay.describe_at(429), "Yes, after reset");
+    /// assert_eq!(Retry::AfterDelay.describe_at(503), "Yes, after Retry-After");
+    /// assert_eq!(Retry::Backoff.describe_at(503), "Yes, with backoff");
+    /// ```
+    #[must_use]
+    pub const fn describe_at(self, status: u16) -> &'static str {
+        match (self, status) {
+            (Retry::AfterDelay, 429) => "Yes, after reset",
+            (Retry::AfterDelay, _) => "Yes, after Retry-After",
+            (retry, _) => retry.describe(),
+        }
+    }
+
     /// The strategy for its stable name (`"after_delay"`), the inverse of [`Retry::as_str`].
     ///
     /// ```

@@ -122,3 +122,71 @@ pub fn seed_004_rows(text: &str) -> Vec<(String, String, u16, String)> {
     }
     rows
 }
+
+/// A table in rendered Markdown: the heading it stands under and its body rows, each cell as
+/// the text a reader sees (markup rendered, escapes resolved, `<br>` as a line break).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedTable {
+    /// The text of the last heading before the table (empty when none).
+    pub heading: String,
+    /// Body rows, without the header row.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Every table of `markdown`, rendered by a CommonMark parser with GitHub's table extension.
+#[must_use]
+pub fn rendered_tables(markdown: &str) -> Vec<RenderedTable> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    let mut tables = Vec::new();
+    let mut heading = String::new();
+    let mut in_heading = false;
+    let mut in_head_row = false;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                heading.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Table(_)) => rows.clear(),
+            Event::End(TagEnd::Table) => tables.push(RenderedTable {
+                heading: heading.clone(),
+                rows: std::mem::take(&mut rows),
+            }),
+            Event::Start(Tag::TableHead) => in_head_row = true,
+            Event::End(TagEnd::TableHead) => in_head_row = false,
+            Event::Start(Tag::TableRow) if !in_head_row => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(text), false) = (cell.take(), in_head_row) {
+                    rows.last_mut().expect("a row").push(text.trim().to_owned());
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(cell) = &mut cell {
+                    cell.push_str(&text);
+                } else if in_heading {
+                    heading.push_str(&text);
+                }
+            }
+            Event::InlineHtml(html) if html.trim() == "<br>" => {
+                if let Some(cell) = &mut cell {
+                    cell.push('\n');
+                }
+            }
+            Event::InlineHtml(html) | Event::Html(html) => {
+                panic!("raw HTML in generated Markdown: {html:?}")
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(cell) = &mut cell {
+                    cell.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}

@@ -4,20 +4,14 @@
 use apierror::docs::{Checked, Lock, LockError, LockOptions, Service, Table};
 use apierror::{ApiError, Problem};
 use apierror_tests::seeds::{Seed000, Seed004};
-use apierror_tests::{seed, seed_004_rows};
+use apierror_tests::{rendered_tables, seed, seed_004_rows};
 use serde_json::json;
 
-/// The body rows of a Markdown table, as trimmed cells (code cells without backticks).
+/// The body rows of every table in `markdown`, as a reader sees the cells.
 fn table_rows(markdown: &str) -> Vec<Vec<String>> {
-    markdown
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| Code |"))
-        .map(|l| {
-            l.trim_matches('|')
-                .split(" | ")
-                .map(|c| c.trim().trim_matches('`').replace("\\|", "|"))
-                .collect()
-        })
+    rendered_tables(markdown)
+        .into_iter()
+        .flat_map(|t| t.rows)
         .collect()
 }
 
@@ -62,27 +56,22 @@ fn retry_strategies_are_spelled_out() {
 fn seed_004_grouped_by_its_categories() {
     let service = Service::new("Seed 004").with::<Seed004>();
     let markdown = Table::new(&service).grouped(true).to_string();
-    let mut ours = Vec::new();
-    let mut category = String::new();
-    for line in markdown.lines() {
-        if let Some(heading) = line.strip_prefix("### ") {
-            category = heading.to_owned();
-        }
-        if line.starts_with("| ") && !line.starts_with("| Code |") {
-            let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
-            ours.push((
-                category.clone(),
-                cells[0].trim_matches('`').to_owned(),
-                cells[1].parse::<u16>().unwrap(),
-            ));
-        }
-    }
+    let tables = rendered_tables(&markdown);
+    let ours: Vec<(String, String, u16)> = tables
+        .iter()
+        .flat_map(|t| {
+            t.rows
+                .iter()
+                .map(|r| (t.heading.clone(), r[0].clone(), r[1].parse::<u16>().unwrap()))
+        })
+        .collect();
     let theirs: Vec<_> = seed_004_rows(&seed("004"))
         .into_iter()
         .map(|(c, code, status, _)| (c, code, status))
         .collect();
     assert_eq!(ours, theirs);
-    let headings: Vec<&str> = markdown.lines().filter_map(|l| l.strip_prefix("### ")).collect();
+    assert!(markdown.starts_with("## Authentication Errors\n"), "{markdown}");
+    let headings: Vec<&str> = tables.iter().map(|t| t.heading.as_str()).collect();
     assert_eq!(
         headings,
         [
@@ -175,7 +164,7 @@ fn a_code_in_two_enums_is_reported() {
 #[test]
 fn json_catalog() {
     let catalog = service().catalog_json();
-    assert_eq!(catalog["schema"], "apierror.catalog/v1");
+    assert_eq!(catalog["schema"], "apierror.catalog/v2");
     assert_eq!(catalog["service"], "Example API");
     assert_eq!(catalog["entries"].as_array().unwrap().len(), 5);
     assert_eq!(
@@ -185,7 +174,8 @@ fn json_catalog() {
             "description": "A limit was reached.", "detail": "{meter} limit reached",
             "retry": "no", "retryable": false, "retry_after_from_field": false,
             "category": "Billing", "type": "https://docs.example.com/errors/LIMIT_REACHED",
-            "fields": [{"name": "meter", "type": "String", "description": "The meter."}],
+            "fields": [{"name": "meter", "type": "string", "nullable": false, "rust_type": "String",
+                        "description": "The meter."}],
         })
     );
     assert_eq!(
@@ -271,7 +261,7 @@ The monthly credit pool is empty.
 | Status | 402 Payment Required |
 | Retryable | No |
 | Category | Billing |
-| Type | https://docs.example.com/errors/CREDIT_EXHAUSTED |
+| Type | <https://docs.example.com/errors/CREDIT_EXHAUSTED> |
 
 ## Resolution
 
@@ -440,4 +430,155 @@ fn lock_is_written_on_request_or_when_missing_outside_ci() {
         std::fs::read_to_string(&path).unwrap(),
         Lock::of(&service()).to_json()
     );
+}
+
+/// Text that Markdown would read as markup, a detail with placeholders, several paragraphs, a
+/// field-given Retry-After on a 503, optional and list fields: the page shows each as written.
+#[allow(dead_code, reason = "a catalog for documentation only")]
+#[derive(Debug, ApiError)]
+#[api(category = "Tokens & <keys>")]
+enum Awkward {
+    /// The token is missing: attach Authorization: Bearer <token> and retry.
+    ///
+    /// A *second* paragraph, with a_b and [brackets].
+    #[api(
+        status = 400,
+        detail = "Please try again in {retry_in:?}.",
+        resolve(message = "Send `Authorization: Bearer <token>` | retry.")
+    )]
+    TokenMissing {
+        /// Seconds, or none.
+        retry_in: Option<u32>,
+        /// Scopes <granted>.
+        scopes: Vec<String>,
+    },
+    /// Down for maintenance.
+    #[api(status = 503)]
+    Maintenance {
+        #[api(retry_after)]
+        wait: u64,
+    },
+}
+
+fn awkward() -> Service {
+    Service::new("Awkward API").with::<Awkward>()
+}
+
+#[test]
+fn markdown_shows_text_as_written() {
+    let table = Table::new(&awkward()).to_string();
+    let rows = table_rows(&table);
+    assert_eq!(
+        rows[0],
+        [
+            "TOKEN_MISSING",
+            "400",
+            "No",
+            "The token is missing: attach Authorization: Bearer <token> and retry.\n\nA *second* paragraph, with a_b and [brackets].",
+            "Send `Authorization: Bearer <token>` | retry.",
+        ]
+    );
+    let page = awkward().page(awkward().entry("TOKEN_MISSING").unwrap(), &Problem::new());
+    let tables = rendered_tables(&page);
+    let row = |name: &str| {
+        tables[0]
+            .rows
+            .iter()
+            .find(|r| r[0] == name)
+            .map(|r| r[1].clone())
+            .unwrap()
+    };
+    // The detail as a reader sees it, not the Rust format string.
+    assert_eq!(row("Detail"), "Please try again in <retry_in>.");
+    assert_eq!(row("Category"), "Tokens & <keys>");
+    // Fields as JSON types, with null where the member can be null.
+    assert_eq!(
+        tables[1].rows,
+        [
+            vec![
+                "retry_in".to_owned(),
+                "integer or null".to_owned(),
+                "Seconds, or none.".to_owned()
+            ],
+            vec![
+                "scopes".to_owned(),
+                "array".to_owned(),
+                "Scopes <granted>.".to_owned()
+            ],
+        ]
+    );
+    // Paragraphs are kept in the page.
+    assert!(page.contains("and retry.\n\nA \\*second\\* paragraph"), "{page}");
+    let entry = awkward().entry("TOKEN_MISSING").unwrap();
+    assert_eq!(
+        entry.description(),
+        Some(
+            "The token is missing: attach Authorization: Bearer <token> and retry.\n\nA *second* paragraph, with a_b and [brackets]."
+        )
+    );
+}
+
+#[test]
+fn a_503_waits_for_retry_after_not_for_a_rate_limit_reset() {
+    let rows = table_rows(&Table::new(&awkward()).to_string());
+    assert_eq!(rows[1][2], "Yes, after Retry-After");
+}
+
+#[test]
+fn errors_md_headings_nest() {
+    let files = awkward().files(&Problem::new());
+    let errors_md = &files.iter().find(|(p, _)| p.ends_with("errors.md")).unwrap().1;
+    let levels: Vec<usize> = errors_md
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.chars().take_while(|c| *c == '#').count())
+        .collect();
+    assert_eq!(levels, [1, 2]);
+    for pair in levels.windows(2) {
+        assert!(pair[1] <= pair[0] + 1, "{errors_md}");
+    }
+}
+
+#[test]
+fn a_lock_of_an_unknown_format_is_rejected() {
+    let dir = temp_dir("format");
+    let path = dir.join("lock.json");
+    std::fs::write(&path, r#"{"format": "apierror.lock/v9", "codes": {}, "new": []}"#).unwrap();
+    let error = Lock::check_file_with(&service(), &path, LockOptions::default()).unwrap_err();
+    assert!(
+        matches!(&error, LockError::Format { found, .. } if found == "apierror.lock/v9"),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("has format `apierror.lock/v9`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn assert_lock_points_at_the_callers_test() {
+    use std::sync::{Arc, Mutex};
+
+    let dir = temp_dir("caller");
+    let path = dir.join("lock.json");
+    std::fs::write(&path, r#"{"format": "apierror.lock/v9", "codes": {}}"#).unwrap();
+    let seen: Arc<Mutex<Option<(String, u32)>>> = Arc::default();
+    let record = Arc::clone(&seen);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Other tests may panic at the same time: only this thread's panic is recorded.
+        if std::thread::current().name() == Some("assert-lock-caller") {
+            *record.lock().unwrap() = info.location().map(|l| (l.file().to_owned(), l.line()));
+        }
+    }));
+    let expected_line = line!() + 3;
+    let joined = std::thread::Builder::new()
+        .name("assert-lock-caller".into())
+        .spawn(move || apierror::docs::assert_lock(&service(), &path))
+        .unwrap()
+        .join();
+    std::panic::set_hook(previous);
+    assert!(joined.is_err());
+    let (file, line) = seen.lock().unwrap().clone().expect("the panic was seen");
+    assert_eq!((file.as_str(), line), (file!(), expected_line));
 }

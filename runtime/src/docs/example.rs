@@ -29,37 +29,27 @@ impl ApiError for Example {
     }
     fn write_fields(&self, out: &mut FieldWriter<'_>) {
         for field in self.entry.fields() {
-            out.field(field.name(), &placeholder(field.ty()));
+            out.field(field.name(), &placeholder(field));
         }
     }
 }
 
-/// A value of the right JSON type for a field's Rust type, as written.
-fn placeholder(ty: &str) -> serde_json::Value {
-    let inner = ty.trim_start_matches('&').trim_start_matches("'static ").trim();
-    let head = inner
-        .split('<')
-        .next()
-        .unwrap_or(inner)
-        .rsplit("::")
-        .next()
-        .unwrap_or(inner);
-    match head {
-        "String" | "str" | "Cow" | "Uuid" | "Url" => "string".into(),
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => {
-            0.into()
-        }
-        "f32" | "f64" => 0.0.into(),
-        "bool" => false.into(),
-        "Vec" | "HashSet" | "BTreeSet" | "VecDeque" => serde_json::Value::Array(Vec::new()),
-        "HashMap" | "BTreeMap" => serde_json::Value::Object(serde_json::Map::new()),
-        _ if inner.starts_with('[') => serde_json::Value::Array(Vec::new()),
+/// A value of the field's JSON type (the inner type's for an `Option`, to show its shape).
+fn placeholder(field: &crate::Field) -> serde_json::Value {
+    match field.json_type() {
+        "string" => "string".into(),
+        "integer" => 0.into(),
+        "number" => 0.0.into(),
+        "boolean" => false.into(),
+        "array" => serde_json::Value::Array(Vec::new()),
+        "object" => serde_json::Value::Object(serde_json::Map::new()),
         _ => serde_json::Value::Null,
     }
 }
 
-/// The detail template with each `{field...}` placeholder shown as `<field>`.
-fn example_detail(template: &str) -> String {
+/// The detail template as a reader sees it: each `{field...}` placeholder shown as `<field>`,
+/// `{{` and `}}` as single braces.
+pub(crate) fn readable_detail(template: &str) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -71,8 +61,8 @@ fn example_detail(template: &str) -> String {
             continue;
         }
         let close = after.find('}').unwrap_or(after.len());
-        let name = after[..close].split(':').next().unwrap_or("");
-        let _ = write!(out, "<{name}>");
+        let name = after[..close].split(':').next().unwrap_or("").trim();
+        let _ = write!(out, "<{}>", name.strip_prefix("r#").unwrap_or(name));
         rest = after.get(close + 1..).unwrap_or("");
     }
     out.push_str(&rest.replace("}}", "}"));
@@ -83,7 +73,7 @@ fn example_detail(template: &str) -> String {
 pub(crate) fn body(entry: &'static Entry, envelope: &dyn Envelope) -> String {
     let example = Example {
         entry,
-        detail: entry.detail_template().map(example_detail),
+        detail: entry.detail_template().map(readable_detail),
     };
     let cx = Context::new()
         .request_id("req_01HZX3")
@@ -155,29 +145,20 @@ fn reindent(compact: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{example_detail, placeholder, reindent};
+    use super::{readable_detail, reindent};
 
     #[test]
     fn detail_placeholders() {
         assert_eq!(
-            example_detail("{usage_type} limit reached"),
+            readable_detail("{usage_type} limit reached"),
             "<usage_type> limit reached"
         );
         assert_eq!(
-            example_detail("{0:>5} of {{literal}} {x:?}"),
+            readable_detail("{0:>5} of {{literal}} {x:?}"),
             "<0> of {literal} <x>"
         );
-        assert_eq!(example_detail("static"), "static");
-    }
-
-    #[test]
-    fn placeholders_by_type() {
-        assert_eq!(placeholder("String"), "string");
-        assert_eq!(placeholder("&'static str"), "string");
-        assert_eq!(placeholder("u32"), 0);
-        assert_eq!(placeholder("Option<u32>"), serde_json::Value::Null);
-        assert_eq!(placeholder("Vec<String>"), serde_json::json!([]));
-        assert_eq!(placeholder("bool"), false);
+        assert_eq!(readable_detail("static"), "static");
+        assert_eq!(readable_detail("got {r#match}"), "got <match>");
     }
 
     #[test]

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Service;
 
+/// The `format` of the locks this version reads and writes.
+const FORMAT: &str = "apierror.lock/v1";
+
 /// The environment variable that makes [`assert_lock`] and [`Lock::check_file`] rewrite the lock
 /// instead of checking against it.
 pub const UPDATE_ENV: &str = "APIERROR_UPDATE_LOCK";
@@ -86,6 +89,13 @@ pub enum LockError {
     Io(String, std::io::Error),
     /// The lock file is not a lock.
     Parse(String, serde_json::Error),
+    /// The lock file is of a format this version does not know (a newer one, most likely).
+    Format {
+        /// The lock file.
+        path: String,
+        /// The `format` it declares.
+        found: String,
+    },
 }
 
 impl fmt::Display for LockError {
@@ -124,6 +134,10 @@ impl fmt::Display for LockError {
             ),
             LockError::Io(path, e) => write!(f, "lock file {path}: {e}"),
             LockError::Parse(path, e) => write!(f, "lock file {path} is not an apierror lock: {e}"),
+            LockError::Format { path, found } => write!(
+                f,
+                "lock file {path} has format `{found}`, which this version of apierror does not know (it reads `{FORMAT}`); upgrade apierror, or rewrite the lock with {UPDATE_ENV}=1"
+            ),
         }
     }
 }
@@ -180,7 +194,7 @@ impl Lock {
             })
             .collect();
         Lock {
-            format: "apierror.lock/v1".to_owned(),
+            format: FORMAT.to_owned(),
             codes,
         }
     }
@@ -286,7 +300,18 @@ impl Lock {
             std::fs::write(path, current.to_json()).map_err(|e| LockError::Io(shown, e))?;
             return Ok(Checked::Written);
         };
-        let locked = Lock::from_json(&text).map_err(|e| LockError::Parse(shown.clone(), e))?;
+        // The format first: a newer lock may not have this version's shape at all.
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| LockError::Parse(shown.clone(), e))?;
+        if let Some(found) = value.get("format").and_then(serde_json::Value::as_str)
+            && found != FORMAT
+        {
+            return Err(LockError::Format {
+                path: shown,
+                found: found.to_owned(),
+            });
+        }
+        let locked: Lock = serde_json::from_value(value).map_err(|e| LockError::Parse(shown.clone(), e))?;
         let changes = locked.changes(&current);
         if changes.breaking.is_empty() {
             Ok(Checked::Compatible {
@@ -314,7 +339,9 @@ impl Lock {
 /// ```
 ///
 /// # Panics
-/// With a readable list of the breaking changes, or of the other [`LockError`]s.
+/// With a readable list of the breaking changes, or of the other [`LockError`]s; the panic
+/// points at the caller's test.
+#[track_caller]
 pub fn assert_lock(service: &Service, path: impl AsRef<Path>) {
     match Lock::check_file(service, path.as_ref()) {
         Ok(Checked::Compatible { additions }) if !additions.is_empty() => {

@@ -31,6 +31,7 @@
 
 mod example;
 mod lock;
+mod markdown;
 mod openapi;
 mod page;
 mod table;
@@ -195,7 +196,8 @@ impl Service {
     }
 
     /// The JSON catalog, for front ends and agents that switch on codes. Schema
-    /// `apierror.catalog/v1` (members marked `?` are omitted when absent):
+    /// `apierror.catalog/v2` (members marked `?` are omitted when absent; v2 gave `fields[].type`
+    /// the JSON type, where v1 had the Rust type, now `rust_type`):
     ///
     /// ```text
     /// { "schema": "apierror.catalog/v1", "service": string, "version": string,
@@ -205,7 +207,9 @@ impl Service {
     ///                  "retryable": bool, "retry_after"?: integer (seconds), "retry_after_from_field": bool,
     ///                  "resolve"?: { "message"?, "url"?, "action"?, "method"?, "endpoint"? },
     ///                  "category"?: string, "type": string (URI), "challenge"?: string, "allow"?: string,
-    ///                  "fields": [ { "name": string, "type": string, "description"?: string } ] } ] }
+    ///                  "fields": [ { "name": string,
+    ///                                "type": "string" | "integer" | "number" | "boolean" | "array" | "object" | "any",
+    ///                                "nullable": bool, "rust_type": string, "description"?: string } ] } ] }
     /// ```
     ///
     /// A new version of the schema gets a new `schema` string; within a version, members are
@@ -214,7 +218,7 @@ impl Service {
     pub fn catalog_json(&self) -> serde_json::Value {
         let entries: Vec<serde_json::Value> = self.entries().map(entry_json).collect();
         serde_json::json!({
-            "schema": "apierror.catalog/v1",
+            "schema": "apierror.catalog/v2",
             "service": self.title,
             "version": self.version,
             "entries": entries,
@@ -241,7 +245,11 @@ impl Service {
     pub fn files(&self, envelope: &dyn Envelope) -> Vec<(PathBuf, String)> {
         let mut files = vec![(
             PathBuf::from("errors.md"),
-            format!("# {} errors\n\n{}", self.title, Table::new(self).grouped(true)),
+            format!(
+                "# {} errors\n\n{}",
+                markdown::text(&self.title),
+                Table::new(self).grouped(true)
+            ),
         )];
         for entry in self.entries() {
             files.push((
@@ -315,7 +323,12 @@ fn entry_json(entry: &'static Entry) -> serde_json::Value {
         .fields()
         .iter()
         .map(|f| {
-            let mut field = serde_json::json!({"name": f.name(), "type": f.ty()});
+            let mut field = serde_json::json!({
+                "name": f.name(),
+                "type": f.json_type(),
+                "nullable": f.nullable(),
+                "rust_type": f.ty(),
+            });
             if let Some(description) = f.description() {
                 field["description"] = description.into();
             }

@@ -3,12 +3,14 @@
 use core::fmt;
 
 use super::Service;
+use super::markdown::{cell, code, text};
 use crate::Entry;
 
 /// The catalog as a Markdown table: Code | HTTP | Retryable | Description | Resolution.
 ///
 /// Retry guidance is spelled out (`"Yes, with backoff"`, `"No (new Idempotency-Key)"`; see
-/// [`Retry::describe`](crate::Retry::describe)) unless [`Table::yes_no`] asks for plain Yes/No.
+/// [`Retry::describe_at`](crate::Retry::describe_at)) unless [`Table::yes_no`] asks for plain
+/// Yes/No. Text is escaped for Markdown, so a description shows as written.
 /// The resolution is the `resolve` message, or, without one, its link, action and API call.
 /// [`Table::grouped`] puts a heading before each category, in first-appearance order.
 #[derive(Clone, Copy, Debug)]
@@ -29,8 +31,8 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// One table per category, each under a `###` heading; entries with no category come last,
-    /// under "Other".
+    /// One table per category, each under a `##` heading (so that a page with the service's
+    /// `#` title nests); entries with no category come last, under "Other".
     #[must_use]
     pub fn grouped(mut self, grouped: bool) -> Self {
         self.grouped = grouped;
@@ -51,16 +53,16 @@ impl<'a> Table<'a> {
             let retry = if self.yes_no {
                 if entry.retry().is_retryable() { "Yes" } else { "No" }
             } else {
-                entry.retry().describe()
+                entry.retry().describe_at(entry.status().as_u16())
             };
             writeln!(
                 f,
-                "| `{}` | {} | {} | {} | {} |",
-                entry.code(),
+                "| {} | {} | {} | {} | {} |",
+                code(entry.code()),
                 entry.status().as_u16(),
                 retry,
                 cell(entry.description().unwrap_or("")),
-                cell(&resolution(entry)),
+                resolution(entry),
             )?;
         }
         Ok(())
@@ -85,7 +87,7 @@ impl fmt::Display for Table<'_> {
             if i > 0 {
                 writeln!(f)?;
             }
-            writeln!(f, "### {}\n", category.unwrap_or("Other"))?;
+            writeln!(f, "## {}\n", text(category.unwrap_or("Other")))?;
             let group: Vec<&'static Entry> = entries
                 .iter()
                 .copied()
@@ -97,33 +99,25 @@ impl fmt::Display for Table<'_> {
     }
 }
 
-/// The resolution column: the message, or else the link, action and API call.
+/// The resolution column, as cell-safe Markdown: the message, or else the link, action and API
+/// call.
 pub(crate) fn resolution(entry: &Entry) -> String {
     let Some(resolve) = entry.resolve() else {
         return String::new();
     };
     if let Some(message) = resolve.message() {
-        return message.to_owned();
+        return cell(message);
     }
     let mut parts = Vec::new();
     if let Some(url) = resolve.url() {
-        parts.push(format!("See {url}."));
+        parts.push(format!("See <{url}>."));
     }
     if let Some(action) = resolve.action() {
-        parts.push(format!("Action `{action}`."));
+        parts.push(format!("Action {}.", code(action)));
     }
     if let Some(endpoint) = resolve.endpoint() {
-        parts.push(format!(
-            "Call `{} {endpoint}`.",
-            resolve.method().unwrap_or("GET")
-        ));
+        let call = format!("{} {endpoint}", resolve.method().unwrap_or("GET"));
+        parts.push(format!("Call {}.", code(&call)));
     }
     parts.join(" ")
-}
-
-/// Text made safe for a table cell: pipes escaped, line breaks as `<br>`.
-pub(crate) fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-        .replace("\n\n", "<br>")
-        .replace('\n', " ")
 }
