@@ -32,6 +32,17 @@ fn app() -> Router {
             get(|Path(id): Path<u64>| async move { Err::<(), _>(LegacyError::OrderNotFound(id)) }),
         )
         .route("/ok", get(|| async { "ok" }))
+        .route(
+            "/spawned",
+            get(|| async {
+                // The error is rendered inside a spawned task, which carries the context along.
+                tokio::spawn(apierror::RequestContext::propagate(async {
+                    axum::response::IntoResponse::into_response(HttpApiError::quota())
+                }))
+                .await
+                .expect("task")
+            }),
+        )
         .layer(from_fn(apierror::axum::request_context))
         .layer(from_fn(rate_limiter))
 }
@@ -54,6 +65,18 @@ async fn axum_server_sends_the_documented_errors() {
     tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
         .await
         .expect("the checks finish in time");
+    let spawned = tokio::time::timeout(
+        Duration::from_secs(10),
+        reqwest::Client::new()
+            .get(format!("{base}/spawned"))
+            .header("x-request-id", "req-spawned")
+            .send(),
+    )
+    .await
+    .expect("in time")
+    .expect("answered");
+    let body: serde_json::Value = serde_json::from_str(&spawned.text().await.expect("body")).expect("JSON");
+    assert_eq!(body["instance"], "/spawned", "{body}");
 
     let _ = stop.send(());
     tokio::time::timeout(Duration::from_secs(10), server)

@@ -41,6 +41,34 @@ impl RequestContext {
     pub async fn scope<F: Future>(self, future: F) -> F::Output {
         CURRENT.scope(self, future).await
     }
+
+    /// The context of the request being handled, if the middleware set one.
+    #[must_use]
+    pub fn current() -> Option<RequestContext> {
+        CURRENT.try_with(Clone::clone).ok()
+    }
+
+    /// Carries the current request's context into `future`, for work a handler spawns: the
+    /// context is task-local, so a spawned task starts without it and its errors would carry no
+    /// request id. The one line to write:
+    ///
+    /// ```
+    /// # async fn handler() {
+    /// let job = tokio::spawn(apierror::RequestContext::propagate(async move {
+    ///     // Errors rendered here carry the request id and instance of the spawning request.
+    /// }));
+    /// # let _ = job;
+    /// # }
+    /// ```
+    pub fn propagate<F: Future>(future: F) -> impl Future<Output = F::Output> {
+        let current = Self::current();
+        async move {
+            match current {
+                Some(context) => context.scope(future).await,
+                None => future.await,
+            }
+        }
+    }
 }
 
 /// A process-unique id: time and a counter, as hex.
