@@ -26,6 +26,9 @@ const STATUSES: [(u16, &str); 16] = [
 
 const N: usize = 500;
 
+/// A method of the hand-written twin: its name, return type and the arm for variant `i`.
+type Method<'a> = (&'a str, &'a str, &'a dyn Fn(usize) -> String);
+
 fn main() {
     let mut out = String::new();
     out.push_str("/// A derived catalog of 500 errors.\n#[derive(Debug, Clone, Copy, apierror::ApiError)]\npub enum Derived {\n");
@@ -54,7 +57,7 @@ fn main() {
         );
     }
     out.push_str("];\n\nimpl Hand {\n");
-    let methods: [(&str, &str, &dyn Fn(usize) -> String); 3] = [
+    let methods: [Method; 3] = [
         ("code", "&'static str", &|i| format!("\"ERROR{i:04}\"")),
         ("status", "http::StatusCode", &|i| {
             format!("http::StatusCode::{}", STATUSES[i % STATUSES.len()].1)

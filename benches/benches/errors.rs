@@ -12,9 +12,8 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use apierror::{
-    ApiError, CodeMessage, Context, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, Responder, SuccessFlag,
-};
+use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, Output, SuccessFlag};
+use apierror::{ApiError, ApiErrorExt, Context, ErrorResponder, Problem};
 use criterion::{BenchmarkId, Criterion};
 use http::{HeaderValue, Response, StatusCode, header};
 use serde::Serialize;
@@ -99,9 +98,9 @@ const REQUEST_ID: &str = "req_01HZX3KQ7V";
 
 fn context() -> Context<'static> {
     Context::new()
-        .instance(INSTANCE)
-        .request_id(REQUEST_ID)
-        .version("v1")
+        .with_instance(INSTANCE)
+        .with_request_id(REQUEST_ID)
+        .with_version("v1")
 }
 
 // ---- baselines: what a service writes by hand, and the alternatives ---------------------------
@@ -298,7 +297,9 @@ fn render(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new(name, ""), |b| {
             b.iter(|| {
                 out.clear();
-                envelope.render(black_box(&err), &cx, &mut out).unwrap();
+                envelope
+                    .render(black_box(&err), &cx, &mut Output::new(&mut out))
+                    .unwrap();
                 out.len()
             })
         });
@@ -320,7 +321,7 @@ fn envelopes() -> Vec<(&'static str, Box<dyn Envelope>)> {
     vec![
         ("apierror RFC 9457", Box::new(Problem::new())),
         ("apierror CodeMessage", Box::new(CodeMessage)),
-        ("apierror ErrorCode", Box::new(ErrorCode)),
+        ("apierror ErrorString", Box::new(ErrorString)),
         ("apierror SuccessFlag", Box::new(SuccessFlag)),
         ("apierror GoogleRpc", Box::new(GoogleRpc::new("example.com"))),
         ("apierror JsonApi", Box::new(JsonApi)),
@@ -329,8 +330,8 @@ fn envelopes() -> Vec<(&'static str, Box<dyn Envelope>)> {
 
 fn response(c: &mut Criterion) {
     let err = error();
-    let cx = Context::new().instance(INSTANCE).request_id(REQUEST_ID);
-    let responder = Responder::new(Problem::new());
+    let cx = Context::new().with_instance(INSTANCE).with_request_id(REQUEST_ID);
+    let responder = ErrorResponder::new(Problem::new());
     let mut group = c.benchmark_group("response");
     group.bench_function("hand-written", |b| {
         b.iter(|| hand_response(black_box("Scoring"), black_box(5), black_box(5)))
@@ -358,12 +359,12 @@ fn count_allocations() {
     for (name, envelope) in envelopes() {
         let n = allocations_per_op(|| {
             out.clear();
-            envelope.render(&err, &cx, &mut out).unwrap();
+            envelope.render(&err, &cx, &mut Output::new(&mut out)).unwrap();
         });
         counts.push((format!("render/{name}"), n));
     }
-    let responder = Responder::new(Problem::new());
-    let rcx = Context::new().instance(INSTANCE).request_id(REQUEST_ID);
+    let responder = ErrorResponder::new(Problem::new());
+    let rcx = Context::new().with_instance(INSTANCE).with_request_id(REQUEST_ID);
     counts.push((
         "response/hand-written".into(),
         allocations_per_op(|| drop(hand_response("Scoring", 5, 5))),
@@ -406,7 +407,9 @@ fn count_allocations() {
     // The bodies being compared must be the same JSON value, or the comparison means nothing.
     let ours = {
         let mut body = Vec::new();
-        Problem::new().render(&err, &context(), &mut body).unwrap();
+        Problem::new()
+            .render(&err, &context(), &mut Output::new(&mut body))
+            .unwrap();
         serde_json::from_slice::<serde_json::Value>(&body).unwrap()
     };
     for (name, f) in baselines {

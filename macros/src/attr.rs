@@ -24,6 +24,10 @@ pub struct Container {
     /// The envelope the framework integrations render in: an expression of a type that
     /// implements `apierror::Envelope`.
     pub envelope: Option<Lenient<EnvelopeExpr>>,
+    /// Framework impls the type asks for (each needs the runtime's feature for that framework).
+    pub axum: Flag,
+    pub actix_web: Flag,
+    pub utoipa: Flag,
     /// Keys shared with variants: `category` and `challenge` are defaults for every variant; the
     /// others are only allowed on a struct, where the container is the one catalog entry.
     #[darling(flatten)]

@@ -12,7 +12,52 @@ use syn::{DeriveInput, Ident};
 use crate::detail::Trait;
 use crate::model::{EntryModel, FieldModel, Item, Kind, Path};
 
-pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: &syn::Expr) -> TokenStream {
+/// The framework impls a type asks for with `#[api(axum, actix_web, utoipa)]`.
+/// Each is the span of the flag when the type asks for that impl.
+#[derive(Clone, Copy, Default)]
+pub struct Integrations {
+    pub axum: Option<Span>,
+    pub actix_web: Option<Span>,
+    pub utoipa: Option<Span>,
+}
+
+impl Integrations {
+    /// One call to the runtime's macro per impl asked for: the macro expands to the impl when
+    /// the runtime's feature is on, and to a `compile_error!` naming the feature otherwise. A type
+    /// that asks for nothing gets nothing, whichever features some other crate turned on.
+    pub fn tokens(
+        self,
+        generics: &syn::Generics,
+        where_clause: Option<&syn::WhereClause>,
+        ident: &Ident,
+        envelope: &syn::Expr,
+    ) -> TokenStream {
+        let (impl_generics, ty_generics, _) = generics.split_for_impl();
+        let args = quote!({#impl_generics} {#ident #ty_generics} {#where_clause} {#envelope});
+        let mut tokens = TokenStream::new();
+        for (asked, name) in [
+            (self.axum, "__impl_axum"),
+            (self.actix_web, "__impl_actix"),
+            (self.utoipa, "__impl_utoipa"),
+        ] {
+            if let Some(span) = asked {
+                // At the flag, so that a missing feature is reported on it.
+                let name = Ident::new(name, Span::call_site().located_at(span));
+                let krate = Ident::new("_apierror", Span::call_site().located_at(span));
+                tokens.extend(quote_spanned!(Span::call_site().located_at(span)=> #krate::#name! { #args }));
+            }
+        }
+        tokens
+    }
+}
+
+pub fn expand(
+    input: &DeriveInput,
+    krate: &syn::Path,
+    items: &[Item],
+    envelope: &syn::Expr,
+    integrations: Integrations,
+) -> TokenStream {
     let ident = &input.ident;
     let mut bounds = Bounds::new(&input.generics);
     let statics = Statics::new(items);
@@ -57,7 +102,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
     };
     let code_method = constant_method(
         items,
-        &quote!(code),
+        &quote!(__apierror_c),
         &quote!(&'static _apierror::__private::str),
         |entry| {
             let code = &entry.code;
@@ -66,7 +111,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
     );
     let status_method = constant_method(
         items,
-        &quote!(status),
+        &quote!(__apierror_s),
         &quote!(_apierror::__private::StatusCode),
         |entry| {
             let status = Ident::new(entry.status.constant, Span::call_site());
@@ -95,6 +140,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
         }
     });
     let statics_tokens = statics.to_token_stream();
+    let integrations = integrations.tokens(&input.generics, where_clause, ident, envelope);
     quote! {
         const _: () = {
             use #krate as _apierror;
@@ -111,8 +157,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, items: &[Item], envelope: 
                     &__API_ENTRIES
                 }
             }
-            // Framework impls, each present only when its feature of the runtime is on.
-            _apierror::__integrations! { {#impl_generics} {#ident #ty_generics} {#where_clause} {#envelope} }
+            #integrations
         };
     }
 }
@@ -643,7 +688,8 @@ fn json_string(text: &str) -> String {
     out
 }
 
-/// The `resolve` object as JSON, parts in seed 001's order, absent parts omitted.
+/// The `resolve` object as JSON, parts in the runtime's order (`Resolve::parts`), absent parts
+/// omitted.
 fn resolve_json(resolve: &crate::attr::ResolveKeys) -> String {
     let parts = [
         ("message", &resolve.message),

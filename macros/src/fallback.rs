@@ -5,8 +5,19 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-pub fn expand(input: &DeriveInput, krate: &syn::Path, envelope: &syn::Expr) -> TokenStream {
+pub fn expand(
+    input: &DeriveInput,
+    krate: &syn::Path,
+    envelope: &syn::Expr,
+    integrations: crate::expand::Integrations,
+) -> TokenStream {
     let ident = &input.ident;
+    let integrations = integrations.tokens(
+        &input.generics,
+        input.generics.where_clause.as_ref(),
+        ident,
+        envelope,
+    );
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         const _: () = {
@@ -23,7 +34,7 @@ pub fn expand(input: &DeriveInput, krate: &syn::Path, envelope: &syn::Expr) -> T
                     &[]
                 }
             }
-            _apierror::__integrations! { {#impl_generics} {#ident #ty_generics} {#where_clause} {#envelope} }
+            #integrations
         };
     }
 }

@@ -1,5 +1,6 @@
 //! The derive macro of [`apierror`](https://docs.rs/apierror). Depend on `apierror`, which
-//! re-exports it; this crate's output only makes sense with that runtime.
+//! re-exports it with the complete attribute reference; this crate's output only makes sense
+//! with that runtime.
 //!
 //! Stages, one file each: `attr` (attribute syntax), `model` (defaults applied, rules of one
 //! item), `valid` (rules across items), `expand` (code generation), `fallback` (what a failed
@@ -23,8 +24,7 @@ use syn::{DeriveInput, parse_macro_input};
 
 use crate::model::{Defaults, Source};
 
-/// Derives `apierror::ApiError` and `apierror::Catalog`. See the `apierror` crate for the
-/// attribute reference.
+/// The derive of the `apierror` crate, which re-exports it with the attribute reference.
 ///
 /// `#[source]` and `#[from]` are helper attributes of this derive too (inert: they mark a source
 /// field), so they work without `thiserror`, and next to it.
@@ -42,6 +42,7 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         .and_then(|c| c.krate.clone())
         .unwrap_or_else(|| syn::parse_quote!(::apierror));
     let mut container = container.map(|c| Accepted::new(c, &mut errors));
+    let integrations = container.as_ref().map(|c| c.integrations).unwrap_or_default();
     let envelope: syn::Expr = container
         .as_mut()
         .and_then(|c| c.envelope.take())
@@ -99,9 +100,9 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         valid::unique_codes(items, &mut errors);
     }
     match (errors.finish(), items) {
-        (Ok(()), Some(items)) => expand::expand(input, &krate, &items, &envelope),
+        (Ok(()), Some(items)) => expand::expand(input, &krate, &items, &envelope, integrations),
         (result, _) => {
-            let mut tokens = fallback::expand(input, &krate, &envelope);
+            let mut tokens = fallback::expand(input, &krate, &envelope, integrations);
             if let Err(errors) = result {
                 tokens.extend(diag::to_compile_errors(errors));
             }
@@ -117,6 +118,7 @@ struct Accepted {
     envelope: Option<syn::Expr>,
     keys: attr::Keys,
     defaults: Defaults,
+    integrations: expand::Integrations,
 }
 
 impl Accepted {
@@ -133,11 +135,20 @@ impl Accepted {
             challenge_rejected: keys.rejected.contains(&"challenge"),
             envelope_members: envelope.as_ref().map(model::envelope_members).unwrap_or_default(),
         };
+        let integrations = expand::Integrations {
+            axum: container.axum.is_present().then(|| container.axum.span()),
+            actix_web: container
+                .actix_web
+                .is_present()
+                .then(|| container.actix_web.span()),
+            utoipa: container.utoipa.is_present().then(|| container.utoipa.span()),
+        };
         Accepted {
             attrs: container.attrs,
             envelope,
             keys,
             defaults,
+            integrations,
         }
     }
 }

@@ -8,7 +8,7 @@ mod service;
 use std::fmt::Write as _;
 
 use apierror::docs::Table;
-use apierror::{ApiError, Context, Responder};
+use apierror::{ApiErrorExt, Context, ErrorResponder};
 
 use service::ServiceError;
 
@@ -45,8 +45,10 @@ fn main() {
         limit: 5,
         plan: "free".into(),
     };
-    let cx = Context::new().request_id("req_7Hq").instance("/v1/score");
-    let response = Responder::default().response(&err, &cx);
+    let cx = Context::new()
+        .with_request_id("req_7Hq")
+        .with_instance("/v1/score");
+    let response = ErrorResponder::default().response(&err, &cx);
     println!("HTTP {} ({})", response.status().as_u16(), err.code());
     for (name, value) in response.headers() {
         println!("{name}: {}", value.to_str().unwrap_or("?"));

@@ -1,6 +1,7 @@
 use core::time::Duration;
 
 use http::StatusCode;
+use serde::ser::{Serialize, SerializeMap as _, Serializer};
 
 use crate::__private::non_empty;
 use crate::Retry;
@@ -32,7 +33,28 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// assert_eq!(entry.retry(), Retry::No);
 /// assert_eq!(AuthError::entries().len(), 1);
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+///
+/// An entry can also be built by hand, for a hand-written [`ApiError`](crate::ApiError) impl:
+/// [`Entry::new`] and the `with_*` methods are `const`, so it goes in a `static`. Its text is
+/// JSON-escaped when rendered (the derive escapes at compile time instead).
+///
+/// ```
+/// use apierror::{Entry, Field, Resolve, Retry, StatusCode};
+///
+/// static FIELDS: [Field; 1] = [Field::new("limit", "u32").with_description("Calls per minute.")];
+/// static RESOLVE: Resolve = Resolve::new().with_message("Upgrade your plan.").with_url("/billing");
+/// static QUOTA: Entry = Entry::new("QUOTA_EXCEEDED", StatusCode::TOO_MANY_REQUESTS)
+///     .with_detail_template("{limit} calls per minute")
+///     .with_retry(Retry::AfterDelay)
+///     .with_retry_after_secs(60)
+///     .with_resolve(&RESOLVE)
+///     .with_fields(&FIELDS);
+///
+/// assert_eq!(QUOTA.title(), "Too Many Requests");
+/// assert_eq!(QUOTA.retry_after(), Some(std::time::Duration::from_secs(60)));
+/// assert_eq!(QUOTA.fields()[0].json_type(), "integer");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     parts: crate::__private::EntryParts,
 }
@@ -42,6 +64,118 @@ impl Entry {
     #[must_use]
     pub const fn __from_parts(parts: crate::__private::EntryParts) -> Self {
         Entry { parts }
+    }
+
+    /// An entry with a code and a status; everything else absent, the retry guidance the
+    /// status implies (see [`Retry`]), the title the status's reason phrase.
+    #[must_use]
+    pub const fn new(code: &'static str, status: StatusCode) -> Self {
+        let mut parts = crate::__private::FALLBACK_ENTRY.parts;
+        parts.variant = code;
+        parts.code = code;
+        parts.status = status;
+        parts.reason = "";
+        parts.title = "";
+        parts.code_json = "";
+        parts.title_json = "";
+        parts.type_json = "";
+        parts.retry = Retry::for_status(status.as_u16());
+        Entry { parts }
+    }
+
+    /// Sets the title (the status's reason phrase otherwise).
+    #[must_use]
+    pub const fn with_title(mut self, title: &'static str) -> Self {
+        self.parts.title = title;
+        self.parts.title_json = "";
+        self
+    }
+
+    /// Sets the description (the catalog's text for the error).
+    #[must_use]
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.parts.description = description;
+        self
+    }
+
+    /// Sets the detail template shown in the catalog docs (the detail itself comes from
+    /// [`ApiError::detail`](crate::ApiError::detail)).
+    #[must_use]
+    pub const fn with_detail_template(mut self, template: &'static str) -> Self {
+        self.parts.detail = template;
+        self
+    }
+
+    /// Sets the retry guidance.
+    #[must_use]
+    pub const fn with_retry(mut self, retry: Retry) -> Self {
+        self.parts.retry = retry;
+        self
+    }
+
+    /// Sets a static Retry-After delay in seconds (0 for none).
+    #[must_use]
+    pub const fn with_retry_after_secs(mut self, seconds: u64) -> Self {
+        self.parts.retry_after = seconds;
+        self
+    }
+
+    /// Says that the Retry-After delay comes from the error at run time
+    /// ([`ApiError::retry_after`](crate::ApiError::retry_after)).
+    #[must_use]
+    pub const fn with_retry_after_from_field(mut self) -> Self {
+        self.parts.retry_after_field = true;
+        self
+    }
+
+    /// Sets the resolution guidance.
+    #[must_use]
+    pub const fn with_resolve(mut self, resolve: &'static Resolve) -> Self {
+        self.parts.resolve = resolve;
+        self.parts.resolve_json = "";
+        self
+    }
+
+    /// Sets the docs grouping.
+    #[must_use]
+    pub const fn with_category(mut self, category: &'static str) -> Self {
+        self.parts.category = category;
+        self
+    }
+
+    /// Sets the problem type URI (an absolute URI; `about:blank` otherwise).
+    #[must_use]
+    pub const fn with_type_uri(mut self, uri: &'static str) -> Self {
+        self.parts.type_uri = uri;
+        self.parts.type_json = "";
+        self
+    }
+
+    /// Sets the `WWW-Authenticate` challenge (a 401 needs one).
+    #[must_use]
+    pub const fn with_challenge(mut self, challenge: &'static str) -> Self {
+        self.parts.challenge = challenge;
+        self
+    }
+
+    /// Sets the `Allow` header value (a 405 needs one).
+    #[must_use]
+    pub const fn with_allow(mut self, allow: &'static str) -> Self {
+        self.parts.allow = allow;
+        self
+    }
+
+    /// Sets the fields a client sees, in the order they are written.
+    #[must_use]
+    pub const fn with_fields(mut self, fields: &'static [Field]) -> Self {
+        self.parts.fields = fields;
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "an entry has far fewer than 65,536 fields"
+        )]
+        let len = fields.len() as u16;
+        self.parts.fields_at = (0, len);
+        self
     }
 
     /// The stable machine-readable code, such as `"CREDIT_EXHAUSTED"`.
@@ -57,16 +191,24 @@ impl Entry {
     }
 
     /// The RFC 9110 reason phrase of the status (413 "Content Too Large", 422 "Unprocessable
-    /// Content"), whatever the title.
+    /// Content"), whatever the title. (An entry built by hand has `http`'s phrase.)
     #[must_use]
-    pub const fn reason(&self) -> &'static str {
-        self.parts.reason
+    pub fn reason(&self) -> &'static str {
+        if self.parts.reason.is_empty() {
+            self.parts.status.canonical_reason().unwrap_or("")
+        } else {
+            self.parts.reason
+        }
     }
 
-    /// The short static summary: `#[api(title)]`, or the RFC 9110 reason phrase of the status.
+    /// The short static summary: `#[api(title)]`, or the reason phrase of the status.
     #[must_use]
-    pub const fn title(&self) -> &'static str {
-        self.parts.title
+    pub fn title(&self) -> &'static str {
+        if self.parts.title.is_empty() {
+            self.reason()
+        } else {
+            self.parts.title
+        }
     }
 
     /// The variant's doc comment, the catalog's description of the error.
@@ -170,7 +312,7 @@ impl Entry {
 /// Every part is optional; a declared `resolve(...)` has at least one.
 ///
 /// ```
-/// use apierror::ApiError;
+/// use apierror::{ApiError, ApiErrorExt};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api(rename_all = "snake_case")]
@@ -185,7 +327,7 @@ impl Entry {
 /// assert_eq!(resolve.endpoint(), Some("/billing/checkout"));
 /// assert_eq!(resolve.message(), None);
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Resolve {
     message: &'static str,
     url: &'static str,
@@ -195,6 +337,64 @@ pub struct Resolve {
 }
 
 impl Resolve {
+    /// Guidance with no part yet; add at least one with the `with_*` methods.
+    #[must_use]
+    pub const fn new() -> Self {
+        Resolve {
+            message: "",
+            url: "",
+            action: "",
+            method: "",
+            endpoint: "",
+        }
+    }
+
+    /// Sets the text for a person.
+    #[must_use]
+    pub const fn with_message(mut self, message: &'static str) -> Self {
+        self.message = message;
+        self
+    }
+
+    /// Sets the page where a person can resolve it (an absolute http(s) URL or a `/path`).
+    #[must_use]
+    pub const fn with_url(mut self, url: &'static str) -> Self {
+        self.url = url;
+        self
+    }
+
+    /// Sets the `snake_case` intent (`select_plan`).
+    #[must_use]
+    pub const fn with_action(mut self, action: &'static str) -> Self {
+        self.action = action;
+        self
+    }
+
+    /// Sets the HTTP method of the API call that resolves it.
+    #[must_use]
+    pub const fn with_method(mut self, method: &'static str) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Sets the API path of that call.
+    #[must_use]
+    pub const fn with_endpoint(mut self, endpoint: &'static str) -> Self {
+        self.endpoint = endpoint;
+        self
+    }
+
+    /// Each part with its member name, in the order bodies write them.
+    pub(crate) fn parts(&self) -> [(&'static str, Option<&'static str>); 5] {
+        [
+            ("message", self.message()),
+            ("url", self.url()),
+            ("action", self.action()),
+            ("method", self.method()),
+            ("endpoint", self.endpoint()),
+        ]
+    }
+
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(
@@ -271,7 +471,7 @@ impl Resolve {
 /// let names: Vec<_> = fields.iter().map(|f| (f.name(), f.ty())).collect();
 /// assert_eq!(names, [("usage_type", "String"), ("limit", "u32")]);
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Field {
     name: &'static str,
     ty: &'static str,
@@ -279,6 +479,24 @@ pub struct Field {
 }
 
 impl Field {
+    /// A field exposed as `name`, of the Rust type `ty` as written (`"Option<u32>"`), from which
+    /// [`Field::json_type`] reads the JSON type.
+    #[must_use]
+    pub const fn new(name: &'static str, ty: &'static str) -> Self {
+        Field {
+            name,
+            ty,
+            description: "",
+        }
+    }
+
+    /// Sets the description.
+    #[must_use]
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = description;
+        self
+    }
+
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(name: &'static str, ty: &'static str, description: &'static str) -> Self {
@@ -368,5 +586,73 @@ fn json_type(ty: &str) -> (&'static str, bool) {
         "HashMap" | "BTreeMap" | "IndexMap" | "Map" | "Duration" => ("object", false),
         "()" => ("any", true),
         _ => ("any", false),
+    }
+}
+
+/// The JSON catalog's entry (`apierror.catalog/v2`, see
+/// [`ServiceCatalog::catalog_json`](crate::docs::ServiceCatalog::catalog_json)): absent members
+/// left out.
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("status", &self.status().as_u16())?;
+        map.serialize_entry("title", self.title())?;
+        if let Some(description) = self.description() {
+            map.serialize_entry("description", description)?;
+        }
+        if let Some(detail) = self.detail_template() {
+            map.serialize_entry("detail", detail)?;
+        }
+        map.serialize_entry("retry", &self.retry())?;
+        map.serialize_entry("retryable", &self.retry().is_retryable())?;
+        if let Some(delay) = self.retry_after() {
+            map.serialize_entry("retry_after", &delay.as_secs())?;
+        }
+        map.serialize_entry("retry_after_from_field", &self.retry_after_from_field())?;
+        if let Some(resolve) = self.resolve() {
+            map.serialize_entry("resolve", resolve)?;
+        }
+        if let Some(category) = self.category() {
+            map.serialize_entry("category", category)?;
+        }
+        map.serialize_entry("type", self.type_uri())?;
+        if let Some(challenge) = self.challenge() {
+            map.serialize_entry("challenge", challenge)?;
+        }
+        if let Some(allow) = self.allow() {
+            map.serialize_entry("allow", allow)?;
+        }
+        map.serialize_entry("fields", self.fields())?;
+        map.end()
+    }
+}
+
+/// `{"message", "url", "action", "method", "endpoint"}`, absent parts left out: the `resolve`
+/// object of bodies.
+impl Serialize for Resolve {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (name, value) in self.parts() {
+            if let Some(value) = value {
+                map.serialize_entry(name, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// `{"name", "type" (JSON), "nullable", "rust_type", "description"?}`.
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", self.name())?;
+        map.serialize_entry("type", self.json_type())?;
+        map.serialize_entry("nullable", &self.nullable())?;
+        map.serialize_entry("rust_type", self.ty())?;
+        if let Some(description) = self.description() {
+            map.serialize_entry("description", description)?;
+        }
+        map.end()
     }
 }

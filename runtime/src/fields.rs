@@ -1,15 +1,30 @@
+use core::fmt;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+use crate::envelope::RenderError;
+
+/// Whether the fields a [`FieldWriter`] writes into an open JSON object come first in it or
+/// after members the envelope wrote already (and so need a leading comma).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// The object holds nothing yet: `{` was the last thing written.
+    First,
+    /// The object holds members already.
+    AfterOthers,
+}
 
 /// Receives the fields an error exposes to clients, one member at a time.
 ///
 /// The derive calls [`FieldWriter::field`] for each exposed field of the current variant; the
 /// writer serializes the value straight into JSON bytes (for renderers) or into a
 /// [`serde_json::Map`] (for code that wants values). Serialization errors are recorded, never
-/// panicked on; a member whose serialization fails leaves no partial bytes behind.
+/// panicked on, and name the field; a member whose serialization fails leaves no partial bytes
+/// behind.
 ///
 /// ```
-/// use apierror::{ApiError, FieldWriter};
+/// use apierror::{ApiError, FieldWriter, Position};
 ///
 /// #[derive(Debug, ApiError)]
 /// pub enum QuotaError {
@@ -18,7 +33,7 @@ use serde_json::{Map, Value};
 /// }
 ///
 /// let mut out = Vec::new();
-/// let mut writer = FieldWriter::json(&mut out, false);
+/// let mut writer = FieldWriter::json(&mut out, Position::First);
 /// QuotaError::Exceeded { limit: 5, plan: "free" }.write_fields(&mut writer);
 /// assert_eq!(writer.finish().unwrap(), 2);
 /// assert_eq!(out, br#""limit":5,"plan":"free""#);
@@ -26,78 +41,100 @@ use serde_json::{Map, Value};
 pub struct FieldWriter<'a> {
     sink: Sink<'a>,
     written: usize,
-    error: Option<serde_json::Error>,
+    error: Option<RenderError>,
     skip: &'a [&'a str],
 }
 
 enum Sink<'a> {
     Json {
         out: &'a mut Vec<u8>,
-        comma: bool,
+        position: Position,
         strings: bool,
     },
     Map(&'a mut Map<String, Value>),
+    /// Only the value of the field `name`, nothing else.
+    One {
+        out: &'a mut Vec<u8>,
+        name: &'a str,
+    },
+}
+
+impl fmt::Debug for FieldWriter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sink = match &self.sink {
+            Sink::Json { strings: false, .. } => "json",
+            Sink::Json { strings: true, .. } => "json strings",
+            Sink::Map(_) => "map",
+            Sink::One { .. } => "one field",
+        };
+        f.debug_struct("FieldWriter")
+            .field("sink", &sink)
+            .field("written", &self.written)
+            .field("failed", &self.error.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> FieldWriter<'a> {
-    /// Appends each field to `out` as a JSON object member, `"name":value`, separated by commas.
-    /// With `comma_first`, the first member is preceded by a comma too (for members that follow
-    /// others in the same object).
-    pub fn json(out: &'a mut Vec<u8>, comma_first: bool) -> Self {
+    fn new(sink: Sink<'a>) -> Self {
         FieldWriter {
-            sink: Sink::Json {
-                out,
-                comma: comma_first,
-                strings: false,
-            },
+            sink,
             written: 0,
             error: None,
             skip: &[],
         }
     }
 
-    /// Like [`FieldWriter::json`], but every value is written as a JSON string: strings as they
-    /// are, other values as their JSON text (for string maps such as AIP-193's
-    /// `ErrorInfo.metadata`).
+    /// Appends each field to `out` as a JSON object member, `"name":value`, separated by commas,
+    /// into an object in which they stand at `position`.
+    pub fn json(out: &'a mut Vec<u8>, position: Position) -> Self {
+        FieldWriter::new(Sink::Json {
+            out,
+            position,
+            strings: false,
+        })
+    }
+
+    /// Inserts each field into `map` as a [`serde_json::Value`].
+    pub fn map(map: &'a mut Map<String, Value>) -> Self {
+        FieldWriter::new(Sink::Map(map))
+    }
+
+    /// Appends the value of the field `name` alone, and skips every other field.
+    pub(crate) fn only(out: &'a mut Vec<u8>, name: &'a str) -> Self {
+        FieldWriter::new(Sink::One { out, name })
+    }
+
+    /// Writes every value as a JSON string: strings as they are, other values as their JSON
+    /// text (for string maps such as AIP-193's `ErrorInfo.metadata`).
     ///
     /// ```
+    /// use apierror::{FieldWriter, Position};
+    ///
     /// let mut out = Vec::new();
-    /// let mut writer = apierror::FieldWriter::json_strings(&mut out, false);
+    /// let mut writer = FieldWriter::json(&mut out, Position::First).as_strings();
     /// writer.field("limit", &5);
     /// writer.field("plan", "free");
     /// writer.finish().unwrap();
     /// assert_eq!(out, br#""limit":"5","plan":"free""#);
     /// ```
-    pub fn json_strings(out: &'a mut Vec<u8>, comma_first: bool) -> Self {
-        FieldWriter {
-            sink: Sink::Json {
-                out,
-                comma: comma_first,
-                strings: true,
-            },
-            written: 0,
-            error: None,
-            skip: &[],
+    #[must_use]
+    pub fn as_strings(mut self) -> Self {
+        if let Sink::Json { strings, .. } = &mut self.sink {
+            *strings = true;
         }
-    }
-
-    /// Inserts each field into `map` as a [`serde_json::Value`].
-    pub fn map(map: &'a mut Map<String, Value>) -> Self {
-        FieldWriter {
-            sink: Sink::Map(map),
-            written: 0,
-            error: None,
-            skip: &[],
-        }
+        self
     }
 
     /// Leaves out fields named in `names`: the members an envelope writes itself, so that no
     /// body ever has a member twice (the envelope's own member wins; see
-    /// [`Envelope::writes_member`](crate::Envelope::writes_member)).
+    /// [`Envelope::writes_member`](crate::envelope::Envelope::writes_member)).
     ///
     /// ```
+    /// use apierror::{FieldWriter, Position};
+    ///
     /// let mut out = Vec::new();
-    /// let mut writer = apierror::FieldWriter::json(&mut out, false).skipping(&["code"]);
+    /// let mut writer = FieldWriter::json(&mut out, Position::First).skipping(&["code"]);
     /// writer.field("code", "do_not_honor");
     /// writer.field("param", "card");
     /// assert_eq!(writer.finish().unwrap(), 1);
@@ -109,27 +146,29 @@ impl<'a> FieldWriter<'a> {
         self
     }
 
-    /// Writes one exposed field. `name` is a member name checked at compile time: ASCII letters,
-    /// digits and `_`, or a Rust identifier, so it never needs JSON escaping.
+    /// Writes one exposed field under the member name `name` (escaped as JSON requires).
     pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if self.error.is_some() || self.skip.contains(&name) {
             return;
         }
         let result = match &mut self.sink {
-            Sink::Json { out, comma, strings } => {
+            Sink::Json {
+                out,
+                position,
+                strings,
+            } => {
                 let start = out.len();
-                if *comma {
+                if *position == Position::AfterOthers {
                     out.push(b',');
                 }
-                out.push(b'"');
-                out.extend_from_slice(name.as_bytes());
-                out.extend_from_slice(b"\":");
+                crate::json::write_str(out, name);
+                out.push(b':');
                 let value_start = out.len();
                 let result = serde_json::to_writer(&mut **out, value);
                 if result.is_err() {
                     out.truncate(start);
                 } else {
-                    *comma = true;
+                    *position = Position::AfterOthers;
                     if *strings && out.get(value_start) != Some(&b'"') {
                         // serde_json writes UTF-8, so the text converts back without loss.
                         let text = out.split_off(value_start);
@@ -141,18 +180,29 @@ impl<'a> FieldWriter<'a> {
             Sink::Map(map) => serde_json::to_value(value).map(|value| {
                 map.insert(name.to_owned(), value);
             }),
+            Sink::One { out, name: wanted } => {
+                if name != *wanted {
+                    return;
+                }
+                let start = out.len();
+                let result = serde_json::to_writer(&mut **out, value);
+                if result.is_err() {
+                    out.truncate(start);
+                }
+                result
+            }
         };
         match result {
             Ok(()) => self.written += 1,
-            Err(error) => self.error = Some(error),
+            Err(error) => self.error = Some(RenderError::serialize(name, error)),
         }
     }
 
-    /// The number of fields written, or the first serialization error.
+    /// The number of fields written, or the first serialization error (which names its field).
     ///
     /// # Errors
     /// When a field's `Serialize` implementation failed (for example a map with non-string keys).
-    pub fn finish(self) -> Result<usize, serde_json::Error> {
+    pub fn finish(self) -> Result<usize, RenderError> {
         match self.error {
             Some(error) => Err(error),
             None => Ok(self.written),
@@ -164,12 +214,12 @@ impl<'a> FieldWriter<'a> {
 mod tests {
     use std::collections::BTreeMap;
 
-    use super::FieldWriter;
+    use super::{FieldWriter, Position};
 
     #[test]
     fn json_members_with_and_without_leading_comma() {
         let mut out = b"{\"a\":1".to_vec();
-        let mut writer = FieldWriter::json(&mut out, true);
+        let mut writer = FieldWriter::json(&mut out, Position::AfterOthers);
         writer.field("b", "x\"y");
         writer.field("c", &[1, 2]);
         assert_eq!(writer.finish().unwrap(), 2);
@@ -179,16 +229,36 @@ mod tests {
     }
 
     #[test]
-    fn failed_member_leaves_no_bytes_and_stops() {
+    fn failed_member_leaves_no_bytes_stops_and_names_the_field() {
         let mut bad = BTreeMap::new();
         bad.insert((1, 2), 3);
         let mut out = Vec::new();
-        let mut writer = FieldWriter::json(&mut out, false);
+        let mut writer = FieldWriter::json(&mut out, Position::First);
         writer.field("ok", &1);
         writer.field("bad", &bad);
         writer.field("after", &2);
-        assert!(writer.finish().is_err());
+        let error = writer.finish().unwrap_err();
+        assert_eq!(error.field(), Some("bad"));
         assert_eq!(out, b"\"ok\":1");
+    }
+
+    #[test]
+    fn names_are_escaped() {
+        let mut out = Vec::new();
+        let mut writer = FieldWriter::json(&mut out, Position::First);
+        writer.field("a\"b", &1);
+        writer.finish().unwrap();
+        assert_eq!(out, br#""a\"b":1"#);
+    }
+
+    #[test]
+    fn one_field_only() {
+        let mut out = Vec::new();
+        let mut writer = FieldWriter::only(&mut out, "param");
+        writer.field("code", "x");
+        writer.field("param", "card");
+        assert_eq!(writer.finish().unwrap(), 1);
+        assert_eq!(out, br#""card""#);
     }
 
     #[test]

@@ -1,29 +1,17 @@
-//! JSON output for envelopes: strings escaped as RFC 8259 requires, written straight into the
-//! response buffer. Public so that custom [`Envelope`](crate::Envelope)s render the same way.
+//! JSON strings escaped as RFC 8259 requires, written straight into the response buffer. Custom
+//! envelopes reach these through [`Output`](crate::envelope::Output).
 
 use core::fmt;
 
 /// Appends `s` to `out` as a JSON string literal, quotes included.
-///
-/// ```
-/// let mut out = Vec::new();
-/// apierror::json::write_str(&mut out, "say \"hi\"\n");
-/// assert_eq!(out, br#""say \"hi\"\n""#);
-/// ```
-pub fn write_str(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     write_escaped(out, s);
     out.push(b'"');
 }
 
 /// Appends what `value` displays as a JSON string literal, formatting straight into `out`.
-///
-/// ```
-/// let mut out = Vec::new();
-/// apierror::json::write_display(&mut out, &format_args!("{} \\ {}", 1, "two"));
-/// assert_eq!(out, br#""1 \\ two""#);
-/// ```
-pub fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
+pub(crate) fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
     out.push(b'"');
     let mut writer = Escaper(out);
     // Writing into a Vec cannot fail; a Display impl that returns an error leaves what it wrote.
@@ -109,25 +97,9 @@ static ESCAPE: [u8; 256] = {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// Appends an unsigned integer.
-pub(crate) fn write_u64(out: &mut Vec<u8>, value: u64) {
-    let mut digits = [0u8; 20];
-    let mut n = value;
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + u8::try_from(n % 10).unwrap_or(0);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{write_display, write_str, write_u64};
+    use super::{write_display, write_str};
 
     /// Every string, escaped by us, parses back (with `serde_json`) to the same string.
     #[test]
@@ -166,14 +138,5 @@ mod tests {
         assert!(!super::needs_escape(u64::from_le_bytes([
             0xc3, 0xa9, 0xe2, 0x82, 0xac, b'a', 0x7f, b'z'
         ])));
-    }
-
-    #[test]
-    fn integers() {
-        for n in [0, 7, 10, 429, u64::MAX] {
-            let mut out = Vec::new();
-            write_u64(&mut out, n);
-            assert_eq!(out, n.to_string().as_bytes());
-        }
     }
 }

@@ -1,42 +1,14 @@
-//! Declare an HTTP API's error catalog once, as an ordinary enum, and get everything else from
-//! it: the status (checked at compile time), the stable machine-readable code, retry guidance,
-//! resolution guidance, the exposed fields and the catalog documentation.
-//!
-//! ```
-//! use apierror::{ApiError, Catalog, Retry};
-//!
-//! #[derive(Debug, ApiError)]
-//! #[api(type_base = "https://docs.example.com/errors/")]
-//! pub enum BillingError {
-//!     /// The monthly credit pool is empty for this billing cycle.
-//!     #[api(code = "CREDIT_EXHAUSTED", status = 402, retry = false,
-//!           resolve(action = "select_plan", endpoint = "/billing/checkout"))]
-//!     CreditExhausted,
-//!
-//!     /// More than 5 score calls in the trailing 60-second window.
-//!     #[api(status = 429, retry_after = 60)]
-//!     ScoringRateLimited,
-//! }
-//!
-//! let err = BillingError::CreditExhausted;
-//! assert_eq!(err.code(), "CREDIT_EXHAUSTED");
-//! assert_eq!(err.status(), http::StatusCode::PAYMENT_REQUIRED);
-//! assert_eq!(err.title(), "Payment Required");
-//! assert_eq!(err.type_uri(), "https://docs.example.com/errors/CREDIT_EXHAUSTED");
-//! assert_eq!(BillingError::ScoringRateLimited.retry(), Retry::AfterDelay);
-//! assert_eq!(BillingError::entries().len(), 2);
-//! ```
-//!
-//! See the README for the attribute reference.
+#![doc = include_str!("../doc/guide.md")]
 #![forbid(unsafe_code)]
 
+mod context;
 mod detail;
 pub mod docs;
 mod entry;
-mod envelope;
+pub mod envelope;
 mod fields;
 mod integrations;
-pub mod json;
+mod json;
 mod response;
 mod retry;
 
@@ -46,37 +18,44 @@ pub mod __private;
 
 use core::time::Duration;
 
+#[doc = include_str!("../doc/attributes.md")]
 pub use apierror_macros::ApiError;
+pub use context::{Context, RateLimit};
 pub use detail::Detail;
 pub use entry::{ABOUT_BLANK, Entry, Field, Resolve};
-pub use envelope::{
-    CodeMessage, Context, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, RateLimit, RenderError,
-    SuccessFlag,
-};
-pub use fields::FieldWriter;
+pub use envelope::Problem;
+pub use fields::{FieldWriter, Position};
+/// The `http` crate, whose types (`StatusCode`, `HeaderMap`, `HeaderName`, `Response`) this
+/// crate's signatures use: a public dependency, re-exported whole so that versions always match.
+pub use http;
 pub use http::StatusCode;
-pub use response::{RateLimitHeaders, Responder, response};
-pub use retry::Retry;
+pub use response::{ErrorResponder, RateLimitHeaders, response};
+pub use retry::{ParseRetryError, Retry};
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use integrations::RequestContext;
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 pub use integrations::actix;
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0_8")]
 pub use integrations::axum;
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-6")]
 pub use integrations::utoipa;
 
-/// An error a service returns to its clients, with its catalog entry.
+/// An error a service returns to its clients: its catalog entry, and what varies per occurrence.
 ///
-/// Derive it with `#[derive(ApiError)]`. Everything static lives in the [`Entry`]; the methods
-/// that depend on the occurrence are [`detail`](ApiError::detail),
-/// [`retry_after`](ApiError::retry_after) (when a field gives it),
-/// [`write_fields`](ApiError::write_fields) and [`source_error`](ApiError::source_error).
+/// Derive it with `#[derive(ApiError)]`. Everything static (code, status, title, retry guidance,
+/// resolution, type URI, headers, fields) is in the [`Entry`]; the trait adds only what an
+/// occurrence decides: the [`detail`](ApiError::detail) text, a
+/// [`retry_after`](ApiError::retry_after) delay from a field, the exposed field values
+/// ([`write_fields`](ApiError::write_fields)) and the [`source_error`](ApiError::source_error)
+/// for logs. The shorthands `code()`, `status()`, `title()`, `retry()` and the like come from
+/// [`ApiErrorExt`], implemented for every `ApiError` and reading the entry, so they can never
+/// disagree with what the envelopes render.
+///
 /// The trait is dyn-compatible, so middleware can hold a `Box<dyn ApiError + Send + Sync>`.
 ///
 /// ```
-/// use apierror::ApiError;
+/// use apierror::{ApiError, ApiErrorExt};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api(status = 404, detail = "Workspace {id} not found")]
@@ -88,56 +67,53 @@ pub use integrations::utoipa;
 /// assert_eq!(err.code(), "WORKSPACE_NOT_FOUND");
 /// assert_eq!(err.status().as_u16(), 404);
 /// assert_eq!(err.detail().unwrap().to_string(), "Workspace ws_1 not found");
-/// assert_eq!(err.field_values().unwrap()["id"], "ws_1");
+/// assert_eq!(apierror::field_values(&*err).unwrap()["id"], "ws_1");
+/// ```
+///
+/// # Implementing it by hand
+///
+/// An impl needs only [`entry`](ApiError::entry); build the entry with [`Entry::new`] in a
+/// `static` (every builder method is `const`):
+///
+/// ```
+/// use apierror::{ApiError, ApiErrorExt, Detail, Entry, Retry, StatusCode};
+///
+/// #[derive(Debug)]
+/// struct Maintenance {
+///     until: &'static str,
+/// }
+///
+/// static MAINTENANCE: Entry = Entry::new("MAINTENANCE", StatusCode::SERVICE_UNAVAILABLE)
+///     .with_retry(Retry::Later)
+///     .with_description("The service is down for planned maintenance.");
+///
+/// impl ApiError for Maintenance {
+///     fn entry(&self) -> &'static Entry {
+///         &MAINTENANCE
+///     }
+///     fn detail(&self) -> Option<Detail<'_>> {
+///         Some(Detail::from_display(&self.until))
+///     }
+/// }
+///
+/// let err = Maintenance { until: "back at 12:00Z" };
+/// assert_eq!(err.code(), "MAINTENANCE");
+/// assert_eq!(err.title(), "Service Unavailable");
+/// assert_eq!(err.retry(), Retry::Later);
 /// ```
 pub trait ApiError {
     /// The catalog entry of this error's variant.
     fn entry(&self) -> &'static Entry;
 
-    /// The stable machine-readable code.
-    fn code(&self) -> &'static str {
-        self.entry().code()
-    }
-
-    /// The HTTP status.
-    fn status(&self) -> StatusCode {
-        self.entry().status()
-    }
-
-    /// The short static summary.
-    fn title(&self) -> &'static str {
-        self.entry().title()
-    }
-
-    /// Retry guidance.
-    fn retry(&self) -> Retry {
-        self.entry().retry()
-    }
-
-    /// Whether repeating the request can succeed (see [`Retry::is_retryable`]).
-    fn is_retryable(&self) -> bool {
-        self.retry().is_retryable()
-    }
-
-    /// How long a client should wait before retrying: the field marked `#[api(retry_after)]`,
-    /// or the variant's static `retry_after`.
-    fn retry_after(&self) -> Option<Duration> {
-        self.entry().retry_after()
-    }
-
-    /// Resolution guidance.
-    fn resolve(&self) -> Option<&'static Resolve> {
-        self.entry().resolve()
-    }
-
-    /// The problem type URI (`about:blank` when none is declared).
-    fn type_uri(&self) -> &'static str {
-        self.entry().type_uri()
-    }
-
     /// The human-readable detail of this occurrence.
     fn detail(&self) -> Option<Detail<'_>> {
         None
+    }
+
+    /// How long a client should wait before retrying: the field marked `#[api(retry_after)]`,
+    /// or the entry's static delay.
+    fn retry_after(&self) -> Option<Duration> {
+        self.entry().retry_after()
     }
 
     /// Writes the fields this occurrence exposes to clients. Server errors (5xx) write only
@@ -151,16 +127,106 @@ pub trait ApiError {
         None
     }
 
-    /// The exposed fields as JSON values.
-    ///
-    /// # Errors
-    /// When a field's `Serialize` implementation fails.
-    fn field_values(&self) -> Result<serde_json::Map<String, serde_json::Value>, serde_json::Error> {
-        let mut map = serde_json::Map::new();
-        let mut writer = FieldWriter::map(&mut map);
-        self.write_fields(&mut writer);
-        writer.finish().map(|_| map)
+    /// The entry's code, by the quickest path the implementation has (the derive answers
+    /// from a `match`). Not part of the public API: call [`ApiErrorExt::code`].
+    #[doc(hidden)]
+    fn __apierror_c(&self) -> &'static str {
+        self.entry().code()
     }
+
+    /// The entry's status, likewise. Not part of the public API: call [`ApiErrorExt::status`].
+    #[doc(hidden)]
+    fn __apierror_s(&self) -> StatusCode {
+        self.entry().status()
+    }
+}
+
+/// Shorthands for what an error's [`Entry`] says, for every [`ApiError`] (and
+/// `dyn ApiError`). They are not part of `ApiError` so that no implementation can answer
+/// differently from the entry the envelopes render.
+///
+/// ```
+/// use apierror::{ApiError, ApiErrorExt, Retry};
+///
+/// #[derive(Debug, ApiError)]
+/// enum BillingError {
+///     #[api(status = 402, retry = false, resolve(action = "select_plan"))]
+///     CreditExhausted,
+/// }
+///
+/// let err = BillingError::CreditExhausted;
+/// assert_eq!(err.code(), "CREDIT_EXHAUSTED");
+/// assert_eq!(err.status(), apierror::StatusCode::PAYMENT_REQUIRED);
+/// assert_eq!(err.title(), "Payment Required");
+/// assert_eq!(err.retry(), Retry::No);
+/// assert!(!err.is_retryable());
+/// assert_eq!(err.resolve().unwrap().action(), Some("select_plan"));
+/// assert_eq!(err.type_uri(), "about:blank");
+/// ```
+pub trait ApiErrorExt: ApiError {
+    /// The stable machine-readable code ([`Entry::code`]).
+    fn code(&self) -> &'static str {
+        self.__apierror_c()
+    }
+
+    /// The HTTP status ([`Entry::status`]).
+    fn status(&self) -> StatusCode {
+        self.__apierror_s()
+    }
+
+    /// The short static summary ([`Entry::title`]).
+    fn title(&self) -> &'static str {
+        self.entry().title()
+    }
+
+    /// Retry guidance ([`Entry::retry`]).
+    fn retry(&self) -> Retry {
+        self.entry().retry()
+    }
+
+    /// Whether repeating the request can succeed (see [`Retry::is_retryable`]).
+    fn is_retryable(&self) -> bool {
+        self.entry().retry().is_retryable()
+    }
+
+    /// Resolution guidance ([`Entry::resolve`]).
+    fn resolve(&self) -> Option<&'static Resolve> {
+        self.entry().resolve()
+    }
+
+    /// The problem type URI ([`Entry::type_uri`]).
+    fn type_uri(&self) -> &'static str {
+        self.entry().type_uri()
+    }
+}
+
+impl<T: ApiError + ?Sized> ApiErrorExt for T {}
+
+/// The fields `error` exposes, as JSON values keyed by member name (for tests, logs and code
+/// that wants values rather than a rendered body).
+///
+/// ```
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum QuotaError {
+///     #[api(status = 429)]
+///     Exceeded { limit: u32, plan: &'static str },
+/// }
+///
+/// let values = apierror::field_values(&QuotaError::Exceeded { limit: 5, plan: "free" }).unwrap();
+/// assert_eq!(serde_json::Value::Object(values), serde_json::json!({"limit": 5, "plan": "free"}));
+/// ```
+///
+/// # Errors
+/// When a field's `Serialize` implementation fails (the error names the field).
+pub fn field_values(
+    error: &(impl ApiError + ?Sized),
+) -> Result<serde_json::Map<String, serde_json::Value>, envelope::RenderError> {
+    let mut map = serde_json::Map::new();
+    let mut writer = FieldWriter::map(&mut map);
+    error.write_fields(&mut writer);
+    writer.finish().map(|_| map)
 }
 
 macro_rules! forward_api_error {
@@ -180,6 +246,12 @@ macro_rules! forward_api_error {
             }
             fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
                 (**self).source_error()
+            }
+            fn __apierror_c(&self) -> &'static str {
+                (**self).__apierror_c()
+            }
+            fn __apierror_s(&self) -> StatusCode {
+                (**self).__apierror_s()
             }
         }
     )*};

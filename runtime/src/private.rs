@@ -15,17 +15,17 @@ pub use http::StatusCode;
 pub use serde::Serialize;
 pub use std::error::Error as StdError;
 
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 pub use ::actix_web;
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0_8")]
 pub use ::axum;
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-6")]
 pub use ::utoipa;
 
 use crate::{Entry, Retry};
 
 /// The static parts of an [`Entry`], filled in by the derive.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 ///
 /// Absent values are `""` (strings), `0` (`retry_after`, which the derive rejects as a value)
 /// and [`NO_RESOLVE`]: no `Option`s, because every `Some(..)` in a 500-entry static is an

@@ -2,17 +2,20 @@
 //! requires for its status.
 
 use core::fmt::Write as _;
+use std::time::UNIX_EPOCH;
 
 use http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderMap, HeaderName, HeaderValue, Response};
 
-use crate::envelope::{Context, Envelope, Problem, RenderError};
-use crate::{ApiError, Detail, Entry, FieldWriter};
+use crate::envelope::{Envelope, Output, Problem, RenderError};
+use crate::{ApiError, ApiErrorExt as _, Context, Detail, Entry, FieldWriter};
 
 /// Which rate-limit headers to send when the [`Context`] has a [`RateLimit`](crate::RateLimit).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RateLimitHeaders {
-    /// `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset` (seed 003).
+    /// `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset` (the reset as Unix
+    /// time in seconds).
     #[default]
     Legacy,
     /// The IETF `RateLimit-Policy` and `RateLimit` fields
@@ -38,7 +41,8 @@ pub enum RateLimitHeaders {
 /// string is JSON-escaped, so nothing is dropped there.
 ///
 /// ```
-/// use apierror::{ApiError, Context, Responder, SuccessFlag};
+/// use apierror::envelope::SuccessFlag;
+/// use apierror::{ApiError, Context, ErrorResponder};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api(rename_all = "snake_case")]
@@ -47,8 +51,8 @@ pub enum RateLimitHeaders {
 ///     RateLimitExceeded,
 /// }
 ///
-/// let responder = Responder::new(SuccessFlag);
-/// let cx = Context::new().request_id("a1b2c3d4e5f6").version("v1");
+/// let responder = ErrorResponder::new(SuccessFlag);
+/// let cx = Context::new().with_request_id("a1b2c3d4e5f6").with_version("v1");
 /// let response = responder.response(&ApiErr::RateLimitExceeded, &cx);
 /// assert_eq!(response.status(), 429);
 /// assert_eq!(response.headers()["x-request-id"], "a1b2c3d4e5f6");
@@ -57,22 +61,22 @@ pub enum RateLimitHeaders {
 /// assert_eq!(body["meta"]["request_id"], "a1b2c3d4e5f6");
 /// ```
 #[derive(Clone, Debug)]
-pub struct Responder<E = Problem> {
+pub struct ErrorResponder<E = Problem> {
     envelope: E,
     request_id_header: HeaderName,
     rate_limit_headers: RateLimitHeaders,
 }
 
-impl Default for Responder<Problem> {
+impl Default for ErrorResponder<Problem> {
     fn default() -> Self {
-        Responder::new(Problem::new())
+        ErrorResponder::new(Problem::new())
     }
 }
 
-impl<E: Envelope> Responder<E> {
+impl<E: Envelope> ErrorResponder<E> {
     /// A responder for bodies in `envelope`.
     pub fn new(envelope: E) -> Self {
-        Responder {
+        ErrorResponder {
             envelope,
             request_id_header: HeaderName::from_static("x-request-id"),
             rate_limit_headers: RateLimitHeaders::Legacy,
@@ -111,11 +115,18 @@ impl<E: Envelope> Responder<E> {
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
         let start = out.len();
-        let result = self.envelope.render(error, cx, out);
+        let result = self.envelope.render(error, cx, &mut Output::new(out));
         if result.is_err() {
             out.truncate(start);
-            // Without fields nothing can fail: the rest is static text and escaped strings.
-            let _ = self.envelope.render(&WithoutFields(error), cx, out);
+            // Without fields a built-in envelope cannot fail: the rest is static text and
+            // escaped strings. (A custom envelope that fails again leaves the body empty.)
+            if self
+                .envelope
+                .render(&WithoutFields(error), cx, &mut Output::new(out))
+                .is_err()
+            {
+                out.truncate(start);
+            }
         }
         result
     }
@@ -139,10 +150,10 @@ impl<E: Envelope> Responder<E> {
         if matches!(status, 428 | 429 | 431) {
             headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         }
-        if let Some(value) = cx.request_id.and_then(untrusted_value) {
+        if let Some(value) = cx.request_id().and_then(untrusted_value) {
             headers.insert(self.request_id_header.clone(), value);
         }
-        if let Some(rl) = cx.rate_limit {
+        if let Some(rl) = cx.rate_limit() {
             let legacy = matches!(
                 self.rate_limit_headers,
                 RateLimitHeaders::Legacy | RateLimitHeaders::Both
@@ -152,20 +163,21 @@ impl<E: Envelope> Responder<E> {
                 RateLimitHeaders::Ietf | RateLimitHeaders::Both
             );
             if legacy {
-                headers.insert(X_RATELIMIT_LIMIT, HeaderValue::from(rl.limit));
-                headers.insert(X_RATELIMIT_REMAINING, HeaderValue::from(rl.remaining));
-                if let Some(reset) = rl.reset_at {
-                    headers.insert(X_RATELIMIT_RESET, HeaderValue::from(reset));
+                headers.insert(X_RATELIMIT_LIMIT, HeaderValue::from(rl.limit()));
+                headers.insert(X_RATELIMIT_REMAINING, HeaderValue::from(rl.remaining()));
+                // A reset before the epoch has no Unix time to send: the header is left out.
+                if let Some(reset) = rl.reset_at().and_then(|at| at.duration_since(UNIX_EPOCH).ok()) {
+                    headers.insert(X_RATELIMIT_RESET, HeaderValue::from(reset.as_secs()));
                 }
             }
             if ietf {
-                let mut policy = format!("\"default\";q={}", rl.limit);
-                if let Some(window) = rl.window {
-                    let _ = write!(policy, ";w={window}");
+                let mut policy = format!("\"default\";q={}", rl.limit());
+                if let Some(window) = rl.window() {
+                    let _ = write!(policy, ";w={}", window.as_secs());
                 }
-                let mut state = format!("\"default\";r={}", rl.remaining);
-                if let Some(after) = rl.reset_after {
-                    let _ = write!(state, ";t={after}");
+                let mut state = format!("\"default\";r={}", rl.remaining());
+                if let Some(after) = rl.reset_after() {
+                    let _ = write!(state, ";t={}", retry_after_seconds(after));
                 }
                 // Digits, quotes and separators only: always valid header values.
                 if let (Ok(policy), Ok(state)) = (HeaderValue::try_from(policy), HeaderValue::try_from(state))
@@ -183,7 +195,8 @@ impl<E: Envelope> Responder<E> {
     pub fn response(&self, error: &dyn ApiError, cx: &Context<'_>) -> Response<Vec<u8>> {
         #[cfg(feature = "tracing")]
         log_hidden_source(error, cx);
-        let mut body = Vec::with_capacity(256);
+        // Room for a typical body with its fields and detail, so that it is never reallocated.
+        let mut body = Vec::with_capacity(512);
         // A field that fails to serialize is left out (see `render`); the response still goes out.
         let _ = self.render(error, cx, &mut body);
         let mut response = Response::new(body);
@@ -249,7 +262,7 @@ fn log_hidden_source(error: &dyn ApiError, cx: &Context<'_>) {
         next = cause.source();
     }
     tracing::error!(
-        request_id = cx.request_id.unwrap_or(""),
+        request_id = cx.request_id().unwrap_or(""),
         code = error.code(),
         status = error.status().as_u16(),
         source = %chain,
@@ -271,6 +284,12 @@ impl ApiError for WithoutFields<'_> {
         self.0.detail()
     }
     fn write_fields(&self, _: &mut FieldWriter<'_>) {}
+    fn __apierror_c(&self) -> &'static str {
+        self.0.__apierror_c()
+    }
+    fn __apierror_s(&self) -> http::StatusCode {
+        self.0.__apierror_s()
+    }
 }
 
 /// The response for `error` as RFC 9457 problem details, with no request context.
@@ -288,7 +307,7 @@ impl ApiError for WithoutFields<'_> {
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// ```
 pub fn response(error: &dyn ApiError) -> Response<Vec<u8>> {
-    Responder::default().response(error, &Context::new())
+    ErrorResponder::default().response(error, &Context::new())
 }
 
 #[cfg(test)]

@@ -1,4 +1,7 @@
 use core::fmt;
+use core::str::FromStr;
+
+use serde::{Deserialize, Serialize};
 
 /// What a client should do about an error before (or instead of) repeating the request.
 ///
@@ -13,7 +16,8 @@ use core::fmt;
 /// assert!(!Retry::NewKey.is_retryable());
 /// assert_eq!(Retry::AfterReauth.as_str(), "after_reauth");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Retry {
     /// Do not retry: fix the request first (`retry = false`).
     No,
@@ -109,26 +113,89 @@ impl Retry {
         }
     }
 
-    /// The strategy for its stable name (`"after_delay"`), the inverse of [`Retry::as_str`].
+    /// The guidance a status implies when none is declared: 429 and 503 [`Retry::AfterDelay`];
+    /// 408, 425, 502, 504 [`Retry::Yes`]; 500 [`Retry::Backoff`]; every other status
+    /// [`Retry::No`].
     ///
     /// ```
-    /// use apierror::Retry;
-    /// assert_eq!(Retry::from_name("new_key"), Some(Retry::NewKey));
-    /// assert_eq!(Retry::from_name("sometimes"), None);
+    /// assert_eq!(apierror::Retry::for_status(503), apierror::Retry::AfterDelay);
+    /// assert_eq!(apierror::Retry::for_status(404), apierror::Retry::No);
     /// ```
     #[must_use]
-    pub fn from_name(name: &str) -> Option<Retry> {
-        [
-            Retry::No,
-            Retry::Yes,
-            Retry::Backoff,
-            Retry::AfterDelay,
-            Retry::AfterReauth,
-            Retry::Later,
-            Retry::NewKey,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == name)
+    pub const fn for_status(status: u16) -> Retry {
+        match status {
+            429 | 503 => Retry::AfterDelay,
+            408 | 425 | 502 | 504 => Retry::Yes,
+            500 => Retry::Backoff,
+            _ => Retry::No,
+        }
+    }
+
+    /// Every strategy, in declaration order.
+    pub const ALL: [Retry; 7] = [
+        Retry::No,
+        Retry::Yes,
+        Retry::Backoff,
+        Retry::AfterDelay,
+        Retry::AfterReauth,
+        Retry::Later,
+        Retry::NewKey,
+    ];
+}
+
+/// A name that is not one of [`Retry::as_str`]'s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseRetryError(String);
+
+impl fmt::Display for ParseRetryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown retry strategy `{}`; expected one of no, yes, backoff, after_delay, after_reauth, later, new_key",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for ParseRetryError {}
+
+/// The strategy for its stable name (`"after_delay"`), the inverse of [`Retry::as_str`].
+///
+/// ```
+/// use apierror::Retry;
+///
+/// assert_eq!("new_key".parse::<Retry>(), Ok(Retry::NewKey));
+/// assert!("sometimes".parse::<Retry>().is_err());
+/// ```
+impl FromStr for Retry {
+    type Err = ParseRetryError;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Retry::ALL
+            .into_iter()
+            .find(|r| r.as_str() == name)
+            .ok_or_else(|| ParseRetryError(name.to_owned()))
+    }
+}
+
+/// As its stable name: `"after_delay"`.
+impl Serialize for Retry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// From its stable name.
+///
+/// ```
+/// let retry: apierror::Retry = serde_json::from_str("\"after_reauth\"").unwrap();
+/// assert_eq!(retry, apierror::Retry::AfterReauth);
+/// assert_eq!(serde_json::to_string(&retry).unwrap(), "\"after_reauth\"");
+/// ```
+impl<'de> Deserialize<'de> for Retry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 

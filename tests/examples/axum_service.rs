@@ -1,6 +1,6 @@
 //! A small axum service whose endpoints fail in documented ways.
 //!
-//! Run with `cargo run --example axum_service [PORT]` (default 3000; `0` picks a free port),
+//! Run with `cargo run -p apierror-tests --example axum_service [PORT]` (default 3000; `0` picks a free port),
 //! then, for example, `curl -i localhost:3000/v1/score` or `curl -i localhost:3000/v1/orders/42`.
 
 use apierror::ApiError;
@@ -13,6 +13,7 @@ use axum::routing::get;
 /// The scoring API's errors, as RFC 9457 problem details.
 #[derive(Debug, ApiError)]
 #[api(
+    axum,
     type_base = "https://docs.example.com/errors/",
     challenge = "Bearer realm=\"scoring\""
 )]
@@ -50,7 +51,7 @@ enum ScoringError {
 
 /// The orders API keeps its older envelope.
 #[derive(Debug, ApiError)]
-#[api(rename_all = "snake_case", envelope = apierror::SuccessFlag)]
+#[api(axum, rename_all = "snake_case", envelope = apierror::envelope::SuccessFlag)]
 enum OrderError {
     /// No order has this id.
     #[api(status = 404, detail = "Order {0} not found")]
@@ -74,9 +75,10 @@ async fn order(Path(id): Path<u64>) -> Result<&'static str, OrderError> {
 
 /// Stands in for a rate limiter: attaches the caller's state to every request.
 async fn rate_limiter(mut request: Request, next: Next) -> Response {
-    request
-        .extensions_mut()
-        .insert(apierror::RateLimit::new(5, 0).reset_at(1_706_054_400));
+    request.extensions_mut().insert(
+        apierror::RateLimit::new(5, 0)
+            .with_reset_at(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_706_054_400)),
+    );
     next.run(request).await
 }
 

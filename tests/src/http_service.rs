@@ -12,6 +12,9 @@ pub const SECRET: &str = "postgres://admin:hunter2@db";
 /// The service's errors, rendered as RFC 9457 problem details (the default envelope).
 #[derive(Debug, ApiError)]
 #[api(
+    axum,
+    actix_web,
+    utoipa,
     type_base = "https://docs.example.com/errors/",
     challenge = "Bearer realm=\"api\""
 )]
@@ -62,7 +65,7 @@ impl HttpApiError {
 
 /// Errors of an older API version, in seed 004's envelope.
 #[derive(Debug, ApiError)]
-#[api(rename_all = "snake_case", envelope = apierror::SuccessFlag)]
+#[api(axum, actix_web, rename_all = "snake_case", envelope = apierror::envelope::SuccessFlag)]
 pub enum LegacyError {
     /// No such order.
     #[api(status = 404, detail = "Order {0} not found")]
@@ -72,7 +75,7 @@ pub enum LegacyError {
 /// The rate-limit state the test services' outer layer attaches to every request.
 #[must_use]
 pub fn rate_limit() -> apierror::RateLimit {
-    apierror::RateLimit::new(100, 0).reset_at(1_706_054_400)
+    apierror::RateLimit::new(100, 0).with_reset_at(std::time::UNIX_EPOCH + Duration::from_secs(1_706_054_400))
 }
 
 /// A response as the checks compare it: status, the headers they name, and the body.

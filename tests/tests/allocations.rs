@@ -4,9 +4,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use apierror::{
-    ApiError, CodeMessage, Context, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, SuccessFlag,
-};
+use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, Output, SuccessFlag};
+use apierror::{ApiError, ApiErrorExt, Context, Problem};
 
 struct Counting;
 
@@ -70,15 +69,15 @@ fn rendering_into_a_reused_buffer_does_not_allocate() {
         limit: 5,
     };
     let cx = Context::new()
-        .request_id("req_7Hq")
-        .instance("/v1/score")
-        .version("v1");
+        .with_request_id("req_7Hq")
+        .with_instance("/v1/score")
+        .with_version("v1");
     // String-valued metadata (AIP-193) converts non-string fields, which takes one allocation;
     // every other envelope writes only into the buffer.
     let envelopes: [(&dyn Envelope, usize); 6] = [
         (&Problem::new(), 0),
         (&CodeMessage, 0),
-        (&ErrorCode, 0),
+        (&ErrorString, 0),
         (&SuccessFlag, 0),
         (&JsonApi, 0),
         (&GoogleRpc::new("example.com"), 2),
@@ -87,7 +86,7 @@ fn rendering_into_a_reused_buffer_does_not_allocate() {
     for (envelope, expected) in envelopes {
         for error in [&formatted as &dyn ApiError, &QuotaError::Internal] {
             out.clear();
-            let count = allocations_of(|| envelope.render(error, &cx, &mut out).unwrap());
+            let count = allocations_of(|| envelope.render(error, &cx, &mut Output::new(&mut out)).unwrap());
             let expected = if error.code() == "INTERNAL" { 0 } else { expected };
             assert_eq!(count, expected, "{} in {}", error.code(), envelope.content_type());
             assert!(!out.is_empty());

@@ -1,7 +1,7 @@
 //! Catalog documentation: the Markdown table against seeds 000 and 004, the JSON catalog, the
 //! OpenAPI document (parsed with `oas3`), several enums in one service, and the stability lock.
 
-use apierror::docs::{Checked, Lock, LockError, LockOptions, Service, Table};
+use apierror::docs::{Checked, Lock, LockError, LockOptions, ServiceCatalog, Table};
 use apierror::{ApiError, Problem};
 use apierror_tests::seeds::{Seed000, Seed004};
 use apierror_tests::{rendered_tables, seed, seed_004_rows};
@@ -18,7 +18,7 @@ fn table_rows(markdown: &str) -> Vec<Vec<String>> {
 #[test]
 #[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_000_markdown_table_has_the_seeds_19_rows() {
-    let service = Service::new("Seed 000").with::<Seed000>();
+    let service = ServiceCatalog::new("Seed 000").with::<Seed000>();
     let table = Table::new(&service).yes_no(true).to_string();
     let ours = table_rows(&table);
     let theirs: Vec<Vec<String>> = seed("000")
@@ -39,7 +39,9 @@ fn seed_000_markdown_table_has_the_seeds_19_rows() {
 
 #[test]
 fn retry_strategies_are_spelled_out() {
-    let service = Service::new("Seed 000").with::<Seed000>().with::<Seed004>();
+    let service = ServiceCatalog::new("Seed 000")
+        .with::<Seed000>()
+        .with::<Seed004>();
     let rows = table_rows(&Table::new(&service).to_string());
     let retry_of = |code: &str| rows.iter().find(|r| r[0] == code).map(|r| r[2].clone()).unwrap();
     assert_eq!(retry_of("AUTH_REQUIRED"), "No");
@@ -54,7 +56,7 @@ fn retry_strategies_are_spelled_out() {
 #[test]
 #[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_004_grouped_by_its_categories() {
-    let service = Service::new("Seed 004").with::<Seed004>();
+    let service = ServiceCatalog::new("Seed 004").with::<Seed004>();
     let markdown = Table::new(&service).grouped(true).to_string();
     let tables = rendered_tables(&markdown);
     let ours: Vec<(String, String, u16)> = tables
@@ -127,8 +129,8 @@ enum LegacyBillingError {
     CreditExhausted,
 }
 
-fn service() -> Service {
-    Service::new("Example API")
+fn service() -> ServiceCatalog {
+    ServiceCatalog::new("Example API")
         .version("2.1.0")
         .with::<BillingError>()
         .with::<AuthError>()
@@ -460,8 +462,8 @@ enum Awkward {
     },
 }
 
-fn awkward() -> Service {
-    Service::new("Awkward API").with::<Awkward>()
+fn awkward() -> ServiceCatalog {
+    ServiceCatalog::new("Awkward API").with::<Awkward>()
 }
 
 #[test]

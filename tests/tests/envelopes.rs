@@ -1,8 +1,7 @@
 //! One error rendered in every built-in envelope, whole bodies compared as JSON values.
 
-use apierror::{
-    ApiError, CodeMessage, Context, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, Responder, SuccessFlag,
-};
+use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, Output, SuccessFlag};
+use apierror::{ApiError, Context, ErrorResponder, Problem};
 use serde_json::{Value, json};
 
 #[derive(Debug, ApiError)]
@@ -39,14 +38,14 @@ fn error() -> QuotaError {
 
 fn cx() -> Context<'static> {
     Context::new()
-        .request_id("req_7Hq")
-        .instance("/v1/score")
-        .version("v1")
+        .with_request_id("req_7Hq")
+        .with_instance("/v1/score")
+        .with_version("v1")
 }
 
 fn render(envelope: &dyn Envelope, error: &dyn ApiError) -> Value {
     let mut out = Vec::new();
-    envelope.render(error, &cx(), &mut out).unwrap();
+    envelope.render(error, &cx(), &mut Output::new(&mut out)).unwrap();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -98,7 +97,7 @@ fn code_message() {
 #[test]
 fn error_code() {
     assert_eq!(
-        render(&ErrorCode, &error()),
+        render(&ErrorString, &error()),
         json!({
             "error": "Scoring limit reached for your plan.",
             "code": "USAGE_LIMIT_EXCEEDED",
@@ -123,7 +122,7 @@ fn success_flag() {
     );
     let mut out = Vec::new();
     SuccessFlag
-        .render(&QuotaError::NotFound, &Context::new(), &mut out)
+        .render(&QuotaError::NotFound, &Context::new(), &mut Output::new(&mut out))
         .unwrap();
     assert_eq!(
         serde_json::from_slice::<Value>(&out).unwrap(),
@@ -187,7 +186,7 @@ fn content_types() {
     let types: Vec<&str> = [
         &Problem::new() as &dyn Envelope,
         &CodeMessage,
-        &ErrorCode,
+        &ErrorString,
         &SuccessFlag,
         &GoogleRpc::new("example.com"),
         &JsonApi,
@@ -206,7 +205,7 @@ fn content_types() {
             "application/vnd.api+json"
         ]
     );
-    let response = Responder::new(JsonApi).response(&error(), &cx());
+    let response = ErrorResponder::new(JsonApi).response(&error(), &cx());
     assert_eq!(response.headers()["content-type"], "application/vnd.api+json");
 }
 
@@ -222,7 +221,7 @@ fn failing_field_falls_back_to_a_body_without_fields() {
     let err = BadField {
         lookup: [((1, 2), 3)].into_iter().collect(),
     };
-    let responder = Responder::new(CodeMessage);
+    let responder = ErrorResponder::new(CodeMessage);
     let mut out = Vec::new();
     assert!(responder.render(&err, &Context::new(), &mut out).is_err());
     assert_eq!(

@@ -1,6 +1,6 @@
 //! Generic and borrowing error types: bounds are inferred only where a type parameter is used.
 
-use apierror::{ApiError, Catalog};
+use apierror::{ApiError, ApiErrorExt, Catalog};
 use serde_json::{Value, json};
 
 #[derive(Debug, ApiError)]
@@ -27,7 +27,10 @@ fn inferred_bounds_only_where_used() {
     assert!(matches!(err, Lookup::Missing { meta: Opaque, .. }));
     assert_eq!(Lookup::<u32, Opaque>::Conflict.code(), "CONFLICT");
     assert_eq!(err.detail().unwrap().to_string(), "no entry for 7");
-    assert_eq!(Value::Object(err.field_values().unwrap()), json!({"key": 7}));
+    assert_eq!(
+        Value::Object(apierror::field_values(&err).unwrap()),
+        json!({"key": 7})
+    );
     assert_eq!(<Lookup<String, Opaque> as Catalog>::entries().len(), 2);
 }
 
@@ -44,7 +47,7 @@ fn lifetimes() {
     assert_eq!(err.detail().unwrap().to_string(), "field email is invalid");
     assert_eq!(err.title(), "Unprocessable Content");
     assert_eq!(
-        Value::Object(err.field_values().unwrap()),
+        Value::Object(apierror::field_values(&err).unwrap()),
         json!({"name": "email"})
     );
 }

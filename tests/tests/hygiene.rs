@@ -67,7 +67,7 @@ struct ShadowedStruct {
 
 #[test]
 fn generated_code_is_hygienic() {
-    use ::apierror::{ApiError, Catalog};
+    use ::apierror::{ApiError, ApiErrorExt, Catalog};
     let err: Shadowed<'_, u8> = Shadowed::Invalid {
         name: "email",
         reason: 3,

@@ -8,7 +8,7 @@
     clippy::pedantic
 )]
 
-use apierror::ApiError;
+use apierror::{ApiError, ApiErrorExt};
 
 /// A documented public error type with every kind of variant.
 #[derive(Debug, ApiError)]

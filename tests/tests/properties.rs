@@ -2,10 +2,8 @@
 //! envelope: the body always parses as JSON and holds exactly the values that went in; the
 //! response never panics and never carries an unsafe header value.
 
-use apierror::{
-    ApiError, CodeMessage, Context, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, RateLimit, Responder,
-    SuccessFlag,
-};
+use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, SuccessFlag};
+use apierror::{ApiError, Context, ErrorResponder, Problem, RateLimit};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -66,16 +64,16 @@ proptest! {
     ) {
         let err = PropError::Invalid { name: name.clone(), why: why.clone(), tags: tags.clone() };
         let cx = Context::new()
-            .request_id(&request_id)
-            .instance(&instance)
-            .version(&version)
-            .rate_limit(RateLimit::new(u64::MAX, remaining));
+            .with_request_id(&request_id)
+            .with_instance(&instance)
+            .with_version(&version)
+            .with_rate_limit(RateLimit::new(u64::MAX, remaining));
         let envelopes: [&dyn Envelope; 6] = [
-            &Problem::new(), &CodeMessage, &ErrorCode, &SuccessFlag, &GoogleRpc::new("example.com"), &JsonApi,
+            &Problem::new(), &CodeMessage, &ErrorString, &SuccessFlag, &GoogleRpc::new("example.com"), &JsonApi,
         ];
         let detail = format!("{name} failed: {why:?} / {why}");
         for (i, envelope) in envelopes.iter().enumerate() {
-            let response = Responder::new(envelope).response(&err, &cx);
+            let response = ErrorResponder::new(envelope).response(&err, &cx);
             let body: Value = serde_json::from_slice(response.body()).expect("valid JSON");
             let (got_detail, got_name, got_id) = locate(i, &body);
             prop_assert_eq!(got_detail.as_str(), Some(detail.as_str()));

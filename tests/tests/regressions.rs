@@ -1,7 +1,7 @@
 //! Declarations that acceptance testing found failing to compile, or compiling wrongly; each
 //! test is named after what it pins down.
 
-use apierror::{ApiError, Catalog};
+use apierror::{ApiError, ApiErrorExt, Catalog};
 use serde_json::{Value, json};
 
 #[derive(Debug, ApiError)]
@@ -41,7 +41,7 @@ fn raw_identifiers_are_plain_text_everywhere() {
     assert_eq!(err.code(), "MATCH");
     assert_eq!(err.entry().variant(), "match");
     assert_eq!(
-        Value::Object(err.field_values().unwrap()),
+        Value::Object(apierror::field_values(&err).unwrap()),
         json!({"match": "m", "loop": 4})
     );
 }
@@ -73,7 +73,7 @@ fn derive_inside_macro_rules_with_fields_from_its_input() {
         count: 2,
     };
     assert_eq!(
-        Value::Object(err.field_values().unwrap()),
+        Value::Object(apierror::field_values(&err).unwrap()),
         json!({"name": "n", "count": 2})
     );
     let inner = FromMacro::Inner(Repeated::Positional("p".into(), 1));
@@ -155,12 +155,15 @@ fn source_and_from_work_next_to_thiserror() {
 
 use std::time::Duration;
 
-use apierror::docs::{LockError, LockOptions, Service};
-use apierror::{Context, Envelope, GoogleRpc, Problem, Responder};
+use apierror::docs::{LockError, LockOptions, ServiceCatalog};
+use apierror::envelope::{Envelope, GoogleRpc, Output};
+use apierror::{Context, ErrorResponder, Problem};
 
 fn render(envelope: &dyn Envelope, error: &dyn ApiError) -> String {
     let mut out = Vec::new();
-    envelope.render(error, &Context::new(), &mut out).unwrap();
+    envelope
+        .render(error, &Context::new(), &mut Output::new(&mut out))
+        .unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -187,7 +190,7 @@ fn no_envelope_ever_writes_a_member_twice() {
 
 #[test]
 fn the_catalog_check_reports_every_collision_for_the_services_envelope() {
-    let service = Service::new("Payments")
+    let service = ServiceCatalog::new("Payments")
         .with::<Card>()
         .envelope(Problem::new().code_member("error_code"));
     let collisions = service.collisions();
@@ -238,7 +241,7 @@ enum Throttled {
 
 #[test]
 fn retry_after_saturates_and_is_never_zero_for_a_delay() {
-    let responder = Responder::default();
+    let responder = ErrorResponder::default();
     for (delay, header) in [
         (Duration::MAX, u64::MAX.to_string()),
         (Duration::new(u64::MAX, 1), u64::MAX.to_string()),
@@ -266,7 +269,7 @@ fn a_retry_after_field_is_a_header_not_a_member_unless_exposed() {
         delay: Duration::from_millis(1200),
     };
     assert_eq!(
-        Value::Object(exposed.field_values().unwrap()),
+        Value::Object(apierror::field_values(&exposed).unwrap()),
         json!({"delay": 2})
     );
     let fields: Vec<_> = exposed

@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use apierror::{ApiError, CodeMessage, Context, RateLimit, RateLimitHeaders, Responder};
+use apierror::envelope::CodeMessage;
+use apierror::{ApiError, ApiErrorExt, Context, ErrorResponder, RateLimit, RateLimitHeaders};
 use http::HeaderName;
 
 #[derive(Debug, ApiError)]
@@ -49,7 +50,7 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn required_headers_by_status() {
-    let responder = Responder::default();
+    let responder = ErrorResponder::default();
     let cx = Context::new();
     let problem = ("content-type", "application/problem+json");
 
@@ -85,7 +86,7 @@ fn required_headers_by_status() {
 
 #[test]
 fn retry_after_from_a_field_rounds_up_to_whole_seconds() {
-    let responder = Responder::default();
+    let responder = ErrorResponder::default();
     let r = responder.response(
         &HttpError::Busy {
             wait: Duration::from_millis(2_001),
@@ -104,12 +105,12 @@ fn retry_after_from_a_field_rounds_up_to_whole_seconds() {
 
 #[test]
 fn request_id_is_echoed_under_the_configured_name() {
-    let cx = Context::new().request_id("req-42");
-    let r = Responder::default().response(&HttpError::Invalid, &cx);
+    let cx = Context::new().with_request_id("req-42");
+    let r = ErrorResponder::default().response(&HttpError::Invalid, &cx);
     assert_eq!(r.headers()["x-request-id"], "req-42");
 
     let responder =
-        Responder::new(CodeMessage).request_id_header(HeaderName::from_static("x-correlation-id"));
+        ErrorResponder::new(CodeMessage).request_id_header(HeaderName::from_static("x-correlation-id"));
     let r = responder.response(&HttpError::Invalid, &cx);
     assert_eq!(
         headers(&r),
@@ -122,11 +123,11 @@ fn request_id_is_echoed_under_the_configured_name() {
 
 #[test]
 fn rate_limit_headers_legacy_ietf_both_off() {
-    let cx = Context::new().rate_limit(
+    let cx = Context::new().with_rate_limit(
         RateLimit::new(100, 0)
-            .reset_at(1_706_054_400)
-            .reset_after(12)
-            .window(60),
+            .with_reset_at(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_706_054_400))
+            .with_reset_after(std::time::Duration::from_secs(12))
+            .with_window(std::time::Duration::from_secs(60)),
     );
     let legacy = [
         ("x-ratelimit-limit", "100"),
@@ -143,7 +144,7 @@ fn rate_limit_headers_legacy_ietf_both_off() {
         ("retry-after", "60"),
     ];
     let case = |style, extra: &[(&str, &str)]| {
-        let r = Responder::default()
+        let r = ErrorResponder::default()
             .rate_limit_headers(style)
             .response(&HttpError::RateLimited, &cx);
         let mut expected: Vec<(&str, &str)> = base.to_vec();
@@ -156,8 +157,8 @@ fn rate_limit_headers_legacy_ietf_both_off() {
     case(RateLimitHeaders::Off, &[]);
 
     // Parts that are not known are left out.
-    let cx = Context::new().rate_limit(RateLimit::new(10, 9));
-    let r = Responder::default()
+    let cx = Context::new().with_rate_limit(RateLimit::new(10, 9));
+    let r = ErrorResponder::default()
         .rate_limit_headers(RateLimitHeaders::Both)
         .response(&HttpError::Invalid, &cx);
     assert_eq!(
@@ -187,8 +188,8 @@ fn untrusted_request_ids_are_dropped_from_headers() {
         " padded ",
     ];
     for id in hostile {
-        let cx = Context::new().request_id(id);
-        let r = Responder::new(apierror::SuccessFlag).response(&HttpError::Invalid, &cx);
+        let cx = Context::new().with_request_id(id);
+        let r = ErrorResponder::new(apierror::envelope::SuccessFlag).response(&HttpError::Invalid, &cx);
         assert_eq!(
             headers(&r),
             pairs(&[("content-type", "application/json")]),

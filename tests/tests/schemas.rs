@@ -2,8 +2,9 @@
 //! against its response's schema under a strict JSON Schema 2020-12 validator (formats asserted,
 //! `additionalProperties`/`unevaluatedProperties` honoured), for every built-in envelope.
 
-use apierror::docs::Service;
-use apierror::{CodeMessage, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, SuccessFlag};
+use apierror::Problem;
+use apierror::docs::ServiceCatalog;
+use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, SuccessFlag};
 use apierror_tests::http_service::{HttpApiError, LegacyError};
 use apierror_tests::seeds::{Seed000, Seed001, Seed002, Seed003, Seed004};
 use serde_json::{Value, json};
@@ -16,21 +17,23 @@ fn envelopes() -> Vec<(&'static str, Box<dyn Envelope>)> {
             Box::new(Problem::new().code_member("error_code")),
         ),
         ("CodeMessage", Box::new(CodeMessage)),
-        ("ErrorCode", Box::new(ErrorCode)),
+        ("ErrorString", Box::new(ErrorString)),
         ("SuccessFlag", Box::new(SuccessFlag)),
         ("GoogleRpc", Box::new(GoogleRpc::new("example.com"))),
         ("JsonApi", Box::new(JsonApi)),
     ]
 }
 
-fn services() -> Vec<Service> {
+fn services() -> Vec<ServiceCatalog> {
     vec![
-        Service::new("seed 000").with::<Seed000>(),
-        Service::new("seed 001").with::<Seed001>(),
-        Service::new("seed 002").with::<Seed002>(),
-        Service::new("seed 003").with::<Seed003>(),
-        Service::new("seed 004").with::<Seed004>(),
-        Service::new("http").with::<HttpApiError>().with::<LegacyError>(),
+        ServiceCatalog::new("seed 000").with::<Seed000>(),
+        ServiceCatalog::new("seed 001").with::<Seed001>(),
+        ServiceCatalog::new("seed 002").with::<Seed002>(),
+        ServiceCatalog::new("seed 003").with::<Seed003>(),
+        ServiceCatalog::new("seed 004").with::<Seed004>(),
+        ServiceCatalog::new("http")
+            .with::<HttpApiError>()
+            .with::<LegacyError>(),
     ]
 }
 
@@ -96,7 +99,7 @@ fn every_example_validates_against_its_schema_in_every_envelope() {
 #[test]
 fn a_wrong_example_is_caught() {
     // The check itself can fail: a body with a member the shape does not have, or a wrong type.
-    let service = Service::new("http").with::<HttpApiError>();
+    let service = ServiceCatalog::new("http").with::<HttpApiError>();
     for (name, envelope) in envelopes() {
         let document = service.openapi(&*envelope);
         let schema = &document["components"]["schemas"]["Error"];
@@ -104,7 +107,7 @@ fn a_wrong_example_is_caught() {
         let wrong = match name {
             "Problem" | "Problem error_code" => json!({"type": "about:blank", "title": 5, "status": 402}),
             "CodeMessage" => json!({"code": "RATE_LIMITED", "message": "m", "extra": 1}),
-            "ErrorCode" => json!({"error": "m", "code": "NO_SUCH_CODE"}),
+            "ErrorString" => json!({"error": "m", "code": "NO_SUCH_CODE"}),
             "SuccessFlag" => {
                 json!({"success": true, "error": {"code": "RATE_LIMITED", "message": "m"}, "meta": {}})
             }

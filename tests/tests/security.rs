@@ -1,9 +1,8 @@
 //! Server errors never leak: a 5xx body holds the declared title/detail and exposed fields only,
 //! never the source error, its Display or Debug text, or an unexposed field, in any envelope.
 
-use apierror::{
-    ApiError, CodeMessage, Context, Envelope, ErrorCode, GoogleRpc, JsonApi, Problem, Responder, SuccessFlag,
-};
+use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, Output, SuccessFlag};
+use apierror::{ApiError, ApiErrorExt, Context, ErrorResponder, Problem};
 
 const SECRET: &str = "sk_live_SECRET_42";
 
@@ -63,7 +62,7 @@ fn no_envelope_leaks_a_server_error_secret() {
     let envelopes: [&dyn Envelope; 6] = [
         &Problem::new(),
         &CodeMessage,
-        &ErrorCode,
+        &ErrorString,
         &SuccessFlag,
         &GoogleRpc::new("example.com"),
         &JsonApi,
@@ -74,7 +73,7 @@ fn no_envelope_leaks_a_server_error_secret() {
         assert!(logged.contains(SECRET));
         for envelope in envelopes {
             // ... the body and the headers never do.
-            let response = Responder::new(envelope).response(&err, &Context::new());
+            let response = ErrorResponder::new(envelope).response(&err, &Context::new());
             let text = String::from_utf8(response.body().clone()).unwrap();
             assert!(
                 !text.contains(SECRET),
@@ -94,7 +93,9 @@ fn no_envelope_leaks_a_server_error_secret() {
 fn exposed_server_fields_are_the_marked_ones_only() {
     let errs = leaky();
     let mut out = Vec::new();
-    CodeMessage.render(&errs[0], &Context::new(), &mut out).unwrap();
+    CodeMessage
+        .render(&errs[0], &Context::new(), &mut Output::new(&mut out))
+        .unwrap();
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&out).unwrap(),
         serde_json::json!({
@@ -104,7 +105,9 @@ fn exposed_server_fields_are_the_marked_ones_only() {
         })
     );
     out.clear();
-    CodeMessage.render(&errs[1], &Context::new(), &mut out).unwrap();
+    CodeMessage
+        .render(&errs[1], &Context::new(), &mut Output::new(&mut out))
+        .unwrap();
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&out).unwrap(),
         serde_json::json!({"code": "UPSTREAM", "message": "Upstream unavailable"})

@@ -5,9 +5,8 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use apierror::{
-    ApiError, Catalog, CodeMessage, Context, ErrorCode, Problem, RateLimit, Responder, Retry, SuccessFlag,
-};
+use apierror::envelope::{CodeMessage, ErrorString, SuccessFlag};
+use apierror::{ApiError, ApiErrorExt, Catalog, Context, ErrorResponder, Problem, RateLimit, Retry};
 use apierror_tests::seeds::{Seed000, Seed001, Seed002, Seed003, Seed004};
 use apierror_tests::{json_blocks, seed, seed_004_rows};
 use serde_json::{Value, json};
@@ -90,7 +89,7 @@ fn seed_001_codes_by_category() {
 #[test]
 #[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_001_problem_details() {
-    let responder = Responder::new(Problem::new().code_member("error_code"));
+    let responder = ErrorResponder::new(Problem::new().code_member("error_code"));
     let response = responder.response(&Seed001::NoActivePlan, &Context::new());
     assert_eq!(response.status(), 402);
     assert_eq!(
@@ -211,7 +210,7 @@ fn seed_002_every_example_body() {
         }),
         Box::new(Seed002::AgentNotConfigured),
     ];
-    let responder = Responder::new(CodeMessage);
+    let responder = ErrorResponder::new(CodeMessage);
     for (error, (status, expected)) in errors.iter().zip(&examples) {
         let response = responder.response(error.as_ref(), &Context::new());
         assert_eq!(response.status().as_u16(), *status, "{}", error.code());
@@ -261,11 +260,11 @@ fn seed_003_envelope_and_rate_limit_headers() {
         header_value("X-RateLimit-Limit"),
         header_value("X-RateLimit-Remaining"),
     )
-    .reset_at(header_value("X-RateLimit-Reset"));
-    let responder = Responder::new(ErrorCode);
+    .with_reset_at(std::time::UNIX_EPOCH + std::time::Duration::from_secs(header_value("X-RateLimit-Reset")));
+    let responder = ErrorResponder::new(ErrorString);
     let response = responder.response(
         &Seed003::RateLimitExceeded,
-        &Context::new().rate_limit(rate_limit),
+        &Context::new().with_rate_limit(rate_limit),
     );
     assert_eq!(response.status(), 429);
     assert_eq!(header(&response, "x-ratelimit-limit"), Some("100"));
@@ -319,8 +318,8 @@ fn seed_004_catalog_and_envelope() {
         .collect();
     assert_eq!(ours, rows);
 
-    let cx = Context::new().request_id("a1b2c3d4e5f6").version("v1");
-    let response = Responder::new(SuccessFlag).response(&Seed004::IdempotencyConflict, &cx);
+    let cx = Context::new().with_request_id("a1b2c3d4e5f6").with_version("v1");
+    let response = ErrorResponder::new(SuccessFlag).response(&Seed004::IdempotencyConflict, &cx);
     assert_eq!(response.status(), 409);
     assert_eq!(header(&response, "x-request-id"), Some("a1b2c3d4e5f6"));
     // The seed's own example envelope, with its placeholder code and message replaced by ours.
@@ -329,7 +328,7 @@ fn seed_004_catalog_and_envelope() {
     expected["error"]["message"] = json!("Conflict");
     assert_eq!(body(&response), expected);
 
-    let response = Responder::new(SuccessFlag).response(
+    let response = ErrorResponder::new(SuccessFlag).response(
         &Seed004::InvalidRequest {
             parameter: "grant_type".into(),
         },

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use apierror::{ApiError, Catalog, Retry, StatusCode};
+use apierror::{ApiError, ApiErrorExt, Catalog, Retry, StatusCode};
 use apierror_tests::describe;
 use serde_json::json;
 
@@ -97,7 +97,7 @@ fn methods_of_each_variant() {
         "Scoring limit reached for your plan."
     );
     assert_eq!(
-        serde_json::Value::Object(err.field_values().unwrap()),
+        serde_json::Value::Object(apierror::field_values(&err).unwrap()),
         json!({"usage_type": "Scoring", "current": 5, "limit": 5, "plan": "free"})
     );
 }
@@ -109,7 +109,7 @@ fn server_errors_hide_fields_and_keep_the_source_for_logs() {
     };
     assert_eq!(err.retry(), Retry::Backoff);
     assert_eq!(err.detail().unwrap().to_string(), "Internal error.");
-    assert!(err.field_values().unwrap().is_empty());
+    assert!(apierror::field_values(&err).unwrap().is_empty());
     assert_eq!(err.source_error().unwrap().to_string(), "db password=hunter2");
 }
 

@@ -2,11 +2,11 @@
 
 use std::time::Duration;
 
-use apierror::{ApiError, Catalog, Retry};
+use apierror::{ApiError, ApiErrorExt, Catalog, Retry};
 use serde_json::{Value, json};
 
 fn fields(err: &dyn ApiError) -> Value {
-    Value::Object(err.field_values().unwrap())
+    Value::Object(apierror::field_values(&err).unwrap())
 }
 
 #[derive(Debug, ApiError)]

@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use apierror::{ApiError, Context, Responder};
+use apierror::{ApiError, Context, ErrorResponder};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -70,8 +70,8 @@ enum E {
 fn hidden_sources_are_logged_with_the_request_id() {
     let capture = Capture::default();
     tracing::subscriber::with_default(capture.clone(), || {
-        let cx = Context::new().request_id("req-9");
-        let responder = Responder::default();
+        let cx = Context::new().with_request_id("req-9");
+        let responder = ErrorResponder::default();
         let _ = responder.response(
             &E::Internal {
                 source: Outer(std::io::Error::other("connection reset")),

@@ -113,6 +113,6 @@ pub enum ServiceError {
 
 /// The example service: its catalog, for documentation.
 #[must_use]
-pub fn service() -> apierror::docs::Service {
-    apierror::docs::Service::new("Example Scoring API").with::<ServiceError>()
+pub fn service() -> apierror::docs::ServiceCatalog {
+    apierror::docs::ServiceCatalog::new("Example Scoring API").with::<ServiceError>()
 }

@@ -4,7 +4,8 @@
 use core::fmt::Write as _;
 use core::time::Duration;
 
-use crate::{ApiError, Context, Detail, Entry, Envelope, FieldWriter};
+use crate::envelope::{Envelope, Output};
+use crate::{ApiError, Context, Detail, Entry, FieldWriter};
 
 /// An occurrence of `entry` with a placeholder for each field.
 struct Example {
@@ -76,12 +77,12 @@ pub(crate) fn body(entry: &'static Entry, envelope: &dyn Envelope) -> String {
         detail: entry.detail_template().map(readable_detail),
     };
     let cx = Context::new()
-        .request_id("req_01HZX3")
-        .instance("/v1/example")
-        .version("v1");
+        .with_request_id("req_01HZX3")
+        .with_instance("/v1/example")
+        .with_version("v1");
     let mut out = Vec::new();
     // Placeholders always serialize.
-    let _ = envelope.render(&example, &cx, &mut out);
+    let _ = envelope.render(&example, &cx, &mut Output::new(&mut out));
     reindent(&String::from_utf8_lossy(&out))
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::Service;
+use super::ServiceCatalog;
 
 /// The `format` of the locks this version reads and writes.
 const FORMAT: &str = "apierror.lock/v1";
@@ -18,7 +18,7 @@ pub const UPDATE_ENV: &str = "APIERROR_UPDATE_LOCK";
 /// What clients rely on, per code: status, type URI, retry guidance and exposed member names.
 ///
 /// ```
-/// use apierror::docs::{Lock, Service};
+/// use apierror::docs::{Lock, ServiceCatalog};
 /// use apierror::ApiError;
 ///
 /// #[derive(Debug, ApiError)]
@@ -35,8 +35,8 @@ pub const UPDATE_ENV: &str = "APIERROR_UPDATE_LOCK";
 ///     CreditExhausted { limit: u32, plan: String },
 /// }
 ///
-/// let locked = Lock::of(&Service::new("api").with::<V1>());
-/// let changes = locked.changes(&Lock::of(&Service::new("api").with::<V2>()));
+/// let locked = Lock::of(&ServiceCatalog::new("api").with::<V1>());
+/// let changes = locked.changes(&Lock::of(&ServiceCatalog::new("api").with::<V2>()));
 /// assert_eq!(changes.breaking, [
 ///     "CREDIT_EXHAUSTED: status 402 -> 403",
 ///     "NOT_FOUND: removed or renamed (was 404)",
@@ -70,6 +70,7 @@ pub struct Changes {
 
 /// Why a lock check failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum LockError {
     /// The catalog breaks clients that rely on the lock.
     Breaking {
@@ -167,6 +168,7 @@ impl LockOptions {
 
 /// What a successful check did.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Checked {
     /// The catalog keeps every promise of the lock; these additions are not in it yet.
     Compatible {
@@ -180,7 +182,7 @@ pub enum Checked {
 impl Lock {
     /// The lock of a service's current catalog.
     #[must_use]
-    pub fn of(service: &Service) -> Lock {
+    pub fn of(service: &ServiceCatalog) -> Lock {
         let codes = service
             .entries()
             .map(|e| {
@@ -262,7 +264,7 @@ impl Lock {
     ///
     /// # Errors
     /// As [`Lock::check_file_with`].
-    pub fn check_file(service: &Service, path: &Path) -> Result<Checked, LockError> {
+    pub fn check_file(service: &ServiceCatalog, path: &Path) -> Result<Checked, LockError> {
         Lock::check_file_with(service, path, LockOptions::from_env())
     }
 
@@ -273,7 +275,7 @@ impl Lock {
     /// Breaking changes, duplicate codes, member collisions, a missing lock when one is required, or an unreadable
     /// lock file.
     pub fn check_file_with(
-        service: &Service,
+        service: &ServiceCatalog,
         path: &Path,
         options: LockOptions,
     ) -> Result<Checked, LockError> {
@@ -333,7 +335,7 @@ impl Lock {
 /// # #[derive(Debug, ApiError)] enum BillingError { #[api(status = 402)] CreditExhausted }
 /// #[test]
 /// fn error_catalog_is_stable() {
-///     let service = apierror::docs::Service::new("Billing API").with::<BillingError>();
+///     let service = apierror::docs::ServiceCatalog::new("Billing API").with::<BillingError>();
 ///     apierror::docs::assert_lock(&service, "errors.lock.json");
 /// }
 /// ```
@@ -342,7 +344,7 @@ impl Lock {
 /// With a readable list of the breaking changes, or of the other [`LockError`]s; the panic
 /// points at the caller's test.
 #[track_caller]
-pub fn assert_lock(service: &Service, path: impl AsRef<Path>) {
+pub fn assert_lock(service: &ServiceCatalog, path: impl AsRef<Path>) {
     match Lock::check_file(service, path.as_ref()) {
         Ok(Checked::Compatible { additions }) if !additions.is_empty() => {
             eprintln!(

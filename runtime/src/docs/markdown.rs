@@ -2,7 +2,7 @@
 //! table pipes, entities) is escaped, so a description such as "attach `Authorization: Bearer
 //! <token>`" shows as written.
 
-/// Inline text: CommonMark's backslash escapes for the punctuation that starts markup, `&` as an
+/// Inline text: `CommonMark`'s backslash escapes for the punctuation that starts markup, `&` as an
 /// entity, and a block marker at the start of a line (`#`, `-`, `+`, `=`, `1.`) escaped too.
 pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);

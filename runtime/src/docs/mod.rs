@@ -3,7 +3,7 @@
 //! silently breaking clients.
 //!
 //! ```
-//! use apierror::docs::{Service, Table};
+//! use apierror::docs::{ServiceCatalog, Table};
 //! use apierror::ApiError;
 //!
 //! #[derive(Debug, ApiError)]
@@ -22,7 +22,7 @@
 //!     RateLimited,
 //! }
 //!
-//! let service = Service::new("Example API").with::<BillingError>().with::<AuthError>();
+//! let service = ServiceCatalog::new("Example API").with::<BillingError>().with::<AuthError>();
 //! assert!(service.duplicates().is_empty());
 //! let table = Table::new(&service).to_string();
 //! assert!(table.contains("| `CREDIT_EXHAUSTED` | 402 | No | The monthly credit pool is empty for this billing cycle. | Move up a plan. |"));
@@ -44,20 +44,21 @@ use std::sync::Arc;
 pub use lock::{Changes, Checked, Lock, LockError, LockOptions, UPDATE_ENV, assert_lock};
 pub use table::Table;
 
-use crate::{Catalog, Entry, Envelope, Problem};
+use crate::envelope::Envelope;
+use crate::{Catalog, Entry, Problem};
 
 /// One service's error catalog, gathered from one or more enums.
 #[derive(Clone)]
-pub struct Service {
+pub struct ServiceCatalog {
     title: String,
     version: String,
     entries: Vec<(&'static str, &'static Entry)>,
     envelope: Arc<dyn Envelope + Send + Sync>,
 }
 
-impl fmt::Debug for Service {
+impl fmt::Debug for ServiceCatalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Service")
+        f.debug_struct("ServiceCatalog")
             .field("title", &self.title)
             .field("version", &self.version)
             .field("entries", &self.entries.len())
@@ -68,6 +69,7 @@ impl fmt::Debug for Service {
 /// An exposed field that the service's envelope leaves out of bodies, because the envelope
 /// writes a member of that name itself (see [`Envelope::writes_member`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Collision {
     /// The code whose bodies would have the member twice.
     pub code: &'static str,
@@ -79,6 +81,7 @@ pub struct Collision {
 
 /// A code that two entries of one service share.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Duplicate {
     /// The shared code.
     pub code: &'static str,
@@ -86,10 +89,10 @@ pub struct Duplicate {
     pub declared_by: Vec<String>,
 }
 
-impl Service {
+impl ServiceCatalog {
     /// An empty catalog for the service named `title` (used as the OpenAPI `info.title`).
     pub fn new(title: impl Into<String>) -> Self {
-        Service {
+        ServiceCatalog {
             title: title.into(),
             version: "1.0.0".to_owned(),
             entries: Vec::new(),
@@ -98,7 +101,7 @@ impl Service {
     }
 
     /// Sets the envelope the service answers in (RFC 9457 [`Problem`] unless set), for the
-    /// checks that depend on it: [`Service::collisions`], and through it the lock.
+    /// checks that depend on it: [`ServiceCatalog::collisions`], and through it the lock.
     #[must_use]
     pub fn envelope(mut self, envelope: impl Envelope + Send + Sync + 'static) -> Self {
         self.envelope = Arc::new(envelope);
@@ -111,7 +114,7 @@ impl Service {
     /// envelope, an envelope chosen at run time). [`assert_lock`] fails on any.
     ///
     /// ```
-    /// use apierror::docs::Service;
+    /// use apierror::docs::ServiceCatalog;
     /// use apierror::{ApiError, Problem};
     ///
     /// #[derive(Debug, ApiError)]
@@ -120,7 +123,7 @@ impl Service {
     ///     CardDeclined { error_code: String },
     /// }
     ///
-    /// let service = Service::new("Payments").with::<CardError>();
+    /// let service = ServiceCatalog::new("Payments").with::<CardError>();
     /// assert!(service.collisions().is_empty());
     /// let service = service.envelope(Problem::new().code_member("error_code"));
     /// let collisions = service.collisions();
@@ -216,7 +219,7 @@ impl Service {
     /// only ever added.
     #[must_use]
     pub fn catalog_json(&self) -> serde_json::Value {
-        let entries: Vec<serde_json::Value> = self.entries().map(entry_json).collect();
+        let entries: Vec<&'static Entry> = self.entries().collect();
         serde_json::json!({
             "schema": "apierror.catalog/v2",
             "service": self.title,
@@ -262,7 +265,7 @@ impl Service {
         files
     }
 
-    /// Writes [`Service::files`] under `dir`.
+    /// Writes [`ServiceCatalog::files`] under `dir`.
     ///
     /// # Errors
     /// When a directory or file cannot be written.
@@ -281,8 +284,11 @@ impl Service {
 }
 
 /// The responses of `service` by status, with schema and headers written out.
-#[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
-pub(crate) fn inline_responses(service: &Service, envelope: &dyn Envelope) -> Vec<(u16, serde_json::Value)> {
+#[cfg_attr(not(feature = "utoipa-6"), allow(dead_code))]
+pub(crate) fn inline_responses(
+    service: &ServiceCatalog,
+    envelope: &dyn Envelope,
+) -> Vec<(u16, serde_json::Value)> {
     openapi::responses(service, envelope, true)
 }
 
@@ -296,60 +302,4 @@ fn pretty(value: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
-}
-
-fn entry_json(entry: &'static Entry) -> serde_json::Value {
-    let mut object = serde_json::Map::new();
-    let mut put = |key: &str, value: serde_json::Value| {
-        if !value.is_null() {
-            object.insert(key.to_owned(), value);
-        }
-    };
-    put("code", entry.code().into());
-    put("status", entry.status().as_u16().into());
-    put("title", entry.title().into());
-    put("description", entry.description().into());
-    put("detail", entry.detail_template().into());
-    put("retry", entry.retry().as_str().into());
-    put("retryable", entry.retry().is_retryable().into());
-    put("retry_after", entry.retry_after().map(|d| d.as_secs()).into());
-    put("retry_after_from_field", entry.retry_after_from_field().into());
-    put("resolve", entry.resolve().map(resolve_json).into());
-    put("category", entry.category().into());
-    put("type", entry.type_uri().into());
-    put("challenge", entry.challenge().into());
-    put("allow", entry.allow().into());
-    let fields: Vec<serde_json::Value> = entry
-        .fields()
-        .iter()
-        .map(|f| {
-            let mut field = serde_json::json!({
-                "name": f.name(),
-                "type": f.json_type(),
-                "nullable": f.nullable(),
-                "rust_type": f.ty(),
-            });
-            if let Some(description) = f.description() {
-                field["description"] = description.into();
-            }
-            field
-        })
-        .collect();
-    put("fields", fields.into());
-    object.into()
-}
-
-fn resolve_json(resolve: &'static crate::Resolve) -> serde_json::Value {
-    let parts = [
-        ("message", resolve.message()),
-        ("url", resolve.url()),
-        ("action", resolve.action()),
-        ("method", resolve.method()),
-        ("endpoint", resolve.endpoint()),
-    ];
-    parts
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), serde_json::Value::from(v))))
-        .collect::<serde_json::Map<_, _>>()
-        .into()
 }

@@ -4,12 +4,17 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::{Service, example};
-use crate::{Entry, Envelope};
+use super::{ServiceCatalog, example};
+use crate::Entry;
+use crate::envelope::Envelope;
 
 /// One response object per status: `Error{status}` in documents (with `$ref`s to the
 /// document's components), or with the schema and headers written out (`inline`).
-pub(crate) fn responses(service: &Service, envelope: &dyn Envelope, inline: bool) -> Vec<(u16, Value)> {
+pub(crate) fn responses(
+    service: &ServiceCatalog,
+    envelope: &dyn Envelope,
+    inline: bool,
+) -> Vec<(u16, Value)> {
     let codes: Vec<&str> = service.entries().map(Entry::code).collect();
     let mut by_status: BTreeMap<u16, Vec<&'static Entry>> = BTreeMap::new();
     for entry in service.entries() {
@@ -87,7 +92,7 @@ fn header_components() -> Value {
     })
 }
 
-pub(crate) fn document(service: &Service, envelope: &dyn Envelope) -> Value {
+pub(crate) fn document(service: &ServiceCatalog, envelope: &dyn Envelope) -> Value {
     let codes: Vec<&str> = service.entries().map(Entry::code).collect();
     let responses: serde_json::Map<String, Value> = responses(service, envelope, false)
         .into_iter()

@@ -4,7 +4,8 @@ use core::fmt::Write as _;
 
 use super::example;
 use super::markdown::{cell, code, text};
-use crate::{Entry, Envelope};
+use crate::Entry;
+use crate::envelope::Envelope;
 
 pub(crate) fn render(entry: &'static Entry, envelope: &dyn Envelope) -> String {
     let mut page = String::new();

@@ -1,8 +1,8 @@
-//! The Markdown catalog table, in seed 000's column order.
+//! The Markdown catalog table: Code | HTTP | Retryable | Description | Resolution.
 
 use core::fmt;
 
-use super::Service;
+use super::ServiceCatalog;
 use super::markdown::{cell, code, text};
 use crate::Entry;
 
@@ -15,7 +15,7 @@ use crate::Entry;
 /// [`Table::grouped`] puts a heading before each category, in first-appearance order.
 #[derive(Clone, Copy, Debug)]
 pub struct Table<'a> {
-    service: &'a Service,
+    service: &'a ServiceCatalog,
     grouped: bool,
     yes_no: bool,
 }
@@ -23,7 +23,7 @@ pub struct Table<'a> {
 impl<'a> Table<'a> {
     /// The table of every entry of `service`.
     #[must_use]
-    pub fn new(service: &'a Service) -> Self {
+    pub fn new(service: &'a ServiceCatalog) -> Self {
         Table {
             service,
             grouped: false,

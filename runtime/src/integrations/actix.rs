@@ -11,6 +11,7 @@
 //! use actix_web::{App, get, middleware::from_fn};
 //!
 //! #[derive(Debug, ApiError)]
+//! #[api(actix_web)]
 //! enum ItemError {
 //!     #[api(status = 404, detail = "Item {id} not found")]
 //!     NotFound { id: u32 },
@@ -32,8 +33,9 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage as _, HttpResponse, HttpResponseBuilder, ResponseError};
 
-use super::context::{self, RequestContext};
-use crate::{ApiError, Envelope};
+use super::context::{self, REQUEST_ID, RequestContext};
+use crate::ApiError;
+use crate::envelope::Envelope;
 
 /// An error's response, rendered: what `actix_web::Error` holds for a derived error.
 pub struct Rendered {
@@ -45,7 +47,7 @@ impl Rendered {
     /// Renders `error` in `envelope`, with the current request's context if there is one.
     pub fn new(error: &dyn ApiError, envelope: &dyn Envelope) -> Self {
         Rendered {
-            code: error.code(),
+            code: crate::ApiErrorExt::code(error),
             response: context::response(error, envelope),
         }
     }
@@ -111,15 +113,12 @@ pub async fn request_context(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let rc = RequestContext::new(
         request.path(),
-        request.headers().get("x-request-id").map(HeaderValue::as_bytes),
-    );
-    let rc = RequestContext {
-        rate_limit: request.extensions().get::<crate::RateLimit>().copied(),
-        ..rc
-    };
+        request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
+    )
+    .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied());
     let id = rc.request_id.clone();
     let mut response = rc.scope(next.call(request)).await?;
-    let name = HeaderName::from_static("x-request-id");
+    let name = HeaderName::from_static(REQUEST_ID);
     if !response.headers().contains_key(&name)
         && let Ok(value) = HeaderValue::from_str(&id)
     {

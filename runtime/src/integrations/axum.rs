@@ -5,7 +5,7 @@
 //! use axum::{Router, routing::get};
 //!
 //! #[derive(Debug, ApiError)]
-//! #[api(envelope = apierror::CodeMessage)]
+//! #[api(axum, envelope = apierror::envelope::CodeMessage)]
 //! enum ItemError {
 //!     #[api(status = 404, detail = "Item {id} not found")]
 //!     NotFound { id: u32 },
@@ -26,10 +26,9 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http::HeaderValue;
 
-use super::context::{self, RequestContext};
-use crate::{ApiError, Envelope};
-
-const REQUEST_ID: &str = "x-request-id";
+use super::context::{self, REQUEST_ID, RequestContext};
+use crate::ApiError;
+use crate::envelope::Envelope;
 
 /// Middleware (for `axum::middleware::from_fn`): takes the request id from `X-Request-Id`, or
 /// generates one, the path as the problem instance, and a [`RateLimit`](crate::RateLimit) an
@@ -40,11 +39,8 @@ pub async fn request_context(request: Request, next: Next) -> Response {
     let rc = RequestContext::new(
         request.uri().path(),
         request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
-    );
-    let rc = RequestContext {
-        rate_limit: request.extensions().get::<crate::RateLimit>().copied(),
-        ..rc
-    };
+    )
+    .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied());
     let id = rc.request_id.clone();
     let mut response = rc.scope(next.run(request)).await;
     if !response.headers().contains_key(REQUEST_ID)

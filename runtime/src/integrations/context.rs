@@ -4,7 +4,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::{ApiError, Context, Envelope, Responder};
+use crate::envelope::Envelope;
+use crate::{ApiError, Context, ErrorResponder};
 
 /// What the middleware knows about the current request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,25 @@ impl RequestContext {
             request_id: incoming.map_or_else(generate_id, str::to_owned),
             instance: path.to_owned(),
             rate_limit: None,
+        }
+    }
+
+    /// Sets the caller's rate-limit state.
+    #[must_use]
+    pub fn with_rate_limit(mut self, rate_limit: Option<crate::RateLimit>) -> Self {
+        self.rate_limit = rate_limit;
+        self
+    }
+
+    /// The rendering [`Context`] this request gives errors.
+    #[must_use]
+    pub fn context(&self) -> Context<'_> {
+        let cx = Context::new()
+            .with_request_id(&self.request_id)
+            .with_instance(&self.instance);
+        match self.rate_limit {
+            Some(rate_limit) => cx.with_rate_limit(rate_limit),
+            None => cx,
         }
     }
 
@@ -71,6 +91,9 @@ impl RequestContext {
     }
 }
 
+/// The header the middlewares read the request id from and echo it in.
+pub(crate) const REQUEST_ID: &str = "x-request-id";
+
 /// A process-unique id: time and a counter, as hex.
 fn generate_id() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -84,13 +107,8 @@ fn generate_id() -> String {
 /// The response of `error` in `envelope`, with the current request's context if there is one.
 pub(crate) fn response(error: &dyn ApiError, envelope: &dyn Envelope) -> http::Response<Vec<u8>> {
     let respond = |rc: Option<&RequestContext>| {
-        let cx = rc.map_or_else(Context::new, |rc| Context {
-            request_id: Some(&rc.request_id),
-            instance: Some(&rc.instance),
-            version: None,
-            rate_limit: rc.rate_limit,
-        });
-        Responder::new(envelope).response(error, &cx)
+        let cx = rc.map_or_else(Context::new, RequestContext::context);
+        ErrorResponder::new(envelope).response(error, &cx)
     };
     CURRENT
         .try_with(|rc| respond(Some(rc)))

@@ -1,31 +1,22 @@
-//! Framework integrations, each behind its cargo feature. The derive always invokes
-//! [`__integrations!`](crate::__integrations); each arm expands to an impl only when its feature
-//! is on, so a user who leaves a feature off gets no error and no extra dependency.
+//! Framework integrations, each behind its cargo feature. A type asks for an impl with
+//! `#[api(axum)]`, `#[api(actix_web)]` or `#[api(utoipa)]`; the derive then invokes one of the
+//! macros below, which expands to the impl when the feature is on and to a `compile_error!`
+//! naming the feature when it is off. A type that asks for nothing gets nothing, whichever
+//! features other crates in the build turned on (cargo unifies features across the graph).
 
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 pub mod actix;
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0_8")]
 pub mod axum;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 mod context;
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-6")]
 pub mod utoipa;
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use context::RequestContext;
 
-/// Emitted by the derive for every type: `{impl generics} {type} {where clause} {envelope}`.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __integrations {
-    ($generics:tt $ty:tt $where:tt $envelope:tt) => {
-        $crate::__impl_axum!($generics $ty $where $envelope);
-        $crate::__impl_actix!($generics $ty $where $envelope);
-        $crate::__impl_utoipa!($generics $ty $where $envelope);
-    };
-}
-
-#[cfg(feature = "axum")]
+#[cfg(feature = "axum-0_8")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
@@ -39,14 +30,18 @@ macro_rules! __impl_axum {
     };
 }
 
-#[cfg(not(feature = "axum"))]
+#[cfg(not(feature = "axum-0_8"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
-    ($($tokens:tt)*) => {};
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "#[api(axum)] needs the `axum-0_8` feature of apierror: apierror = { version = \"...\", features = [\"axum-0_8\"] }"
+        );
+    };
 }
 
-#[cfg(feature = "actix-web")]
+#[cfg(feature = "actix-web-4")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
@@ -60,14 +55,18 @@ macro_rules! __impl_actix {
     };
 }
 
-#[cfg(not(feature = "actix-web"))]
+#[cfg(not(feature = "actix-web-4"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
-    ($($tokens:tt)*) => {};
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "#[api(actix_web)] needs the `actix-web-4` feature of apierror: apierror = { version = \"...\", features = [\"actix-web-4\"] }"
+        );
+    };
 }
 
-#[cfg(feature = "utoipa")]
+#[cfg(feature = "utoipa-6")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_utoipa {
@@ -81,9 +80,13 @@ macro_rules! __impl_utoipa {
     };
 }
 
-#[cfg(not(feature = "utoipa"))]
+#[cfg(not(feature = "utoipa-6"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_utoipa {
-    ($($tokens:tt)*) => {};
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "#[api(utoipa)] needs the `utoipa-6` feature of apierror: apierror = { version = \"...\", features = [\"utoipa-6\"] }"
+        );
+    };
 }

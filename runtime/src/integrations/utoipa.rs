@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::Response;
 
-use crate::docs::Service;
-use crate::{Catalog, Envelope};
+use crate::Catalog;
+use crate::docs::ServiceCatalog;
+use crate::envelope::Envelope;
 
 /// What `IntoResponses::responses` returns.
 pub type Responses = BTreeMap<String, RefOr<Response>>;
@@ -15,7 +16,7 @@ pub type Responses = BTreeMap<String, RefOr<Response>>;
 /// The responses of `C`'s catalog in `envelope`, keyed by status, with schema and headers
 /// inlined (a path's responses cannot rely on components the document may not have).
 pub fn responses<C: Catalog>(envelope: &dyn Envelope) -> Responses {
-    let service = Service::new(std::any::type_name::<C>()).with::<C>();
+    let service = ServiceCatalog::new(std::any::type_name::<C>()).with::<C>();
     crate::docs::inline_responses(&service, envelope)
         .into_iter()
         .filter_map(|(status, value)| {

@@ -19,7 +19,7 @@ pub struct Gone;
 
 #[cfg(test)]
 mod tests {
-    use errs::{ApiError, Catalog};
+    use errs::{ApiError, ApiErrorExt, Catalog};
 
     use super::{Gone, RenamedError};
 

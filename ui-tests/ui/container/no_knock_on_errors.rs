@@ -1,4 +1,4 @@
-use apierror::ApiError;
+use apierror::{ApiError, ApiErrorExt};
 
 #[derive(Debug, ApiError)]
 enum E {

@@ -1,0 +1,55 @@
+//! `{code, message, details}`.
+
+use serde_json::{Value, json};
+
+use super::{Envelope, Output, RenderError};
+use crate::{ApiError, Context};
+
+/// `{"code", "message", "details"}`: `message` is the detail, or the title when there is none;
+/// `details` holds the exposed fields and is omitted when there are none.
+///
+/// ```
+/// use apierror::envelope::{CodeMessage, Envelope, Output};
+/// use apierror::{ApiError, Context};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(rename_all = "snake_case")]
+/// enum E {
+///     #[api(status = 429, detail = "Too many requests; retry in {retry_after} seconds.")]
+///     RateLimited { retry_after: u32 },
+/// }
+///
+/// let mut body = Vec::new();
+/// CodeMessage.render(&E::RateLimited { retry_after: 12 }, &Context::new(), &mut Output::new(&mut body)).unwrap();
+/// assert_eq!(
+///     String::from_utf8(body).unwrap(),
+///     r#"{"code":"rate_limited","message":"Too many requests; retry in 12 seconds.","details":{"retry_after":12}}"#
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct CodeMessage;
+
+impl Envelope for CodeMessage {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["code", "message"],
+            "additionalProperties": false,
+            "properties": {"code": code, "message": {"type": "string"}, "details": {"type": "object"}},
+        })
+    }
+
+    fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Output<'_>) -> Result<(), RenderError> {
+        out.raw(b"{\"code\":");
+        out.code(error.entry());
+        out.raw(b",\"message\":");
+        out.message(error);
+        out.fields_object(b",\"details\":", error)?;
+        out.raw(b"}");
+        Ok(())
+    }
+}

@@ -1,0 +1,49 @@
+//! `{error: <message>, code, details}`.
+
+use serde_json::{Value, json};
+
+use super::{Envelope, Output, RenderError};
+use crate::{ApiError, Context};
+
+/// `{"error", "code", "details"}`, where `error` is a string: the detail, or the title when
+/// there is none; `details` holds the exposed fields and is omitted when there are none.
+///
+/// ```
+/// use apierror::envelope::{Envelope, ErrorString, Output};
+/// use apierror::{ApiError, Context};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 404, detail = "Project not found")]
+/// struct ProjectNotFound;
+///
+/// let mut body = Vec::new();
+/// ErrorString.render(&ProjectNotFound, &Context::new(), &mut Output::new(&mut body)).unwrap();
+/// assert_eq!(body, br#"{"error":"Project not found","code":"PROJECT_NOT_FOUND"}"#);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ErrorString;
+
+impl Envelope for ErrorString {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["error", "code"],
+            "additionalProperties": false,
+            "properties": {"error": {"type": "string"}, "code": code, "details": {"type": "object"}},
+        })
+    }
+
+    fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Output<'_>) -> Result<(), RenderError> {
+        out.raw(b"{\"error\":");
+        out.message(error);
+        out.raw(b",\"code\":");
+        out.code(error.entry());
+        out.fields_object(b",\"details\":", error)?;
+        out.raw(b"}");
+        Ok(())
+    }
+}

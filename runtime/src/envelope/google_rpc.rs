@@ -1,0 +1,276 @@
+//! Google's AIP-193 error model (`google.rpc.Status` as JSON).
+
+use core::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::{Envelope, Output, RenderError};
+use crate::fields::Position;
+use crate::{ApiError, Context};
+
+/// Google's AIP-193 error model (`google.rpc.Status` as JSON):
+/// `{"error": {"code": <status>, "message", "status": <canonical code>, "details": [...]}}` with an
+/// `ErrorInfo` (reason = the code, the configured domain, metadata = exposed fields as strings),
+/// a `RetryInfo` when a retry delay is known, and a `Help` link when `resolve` has a url.
+///
+/// ```
+/// use apierror::envelope::{Envelope, GoogleRpc, Output};
+/// use apierror::{ApiError, Context};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 429, retry_after = 60)]
+/// struct QuotaExceeded;
+///
+/// let mut body = Vec::new();
+/// GoogleRpc::new("example.com").render(&QuotaExceeded, &Context::new(), &mut Output::new(&mut body)).unwrap();
+/// let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(body["error"]["status"], "RESOURCE_EXHAUSTED");
+/// assert_eq!(body["error"]["details"][1]["retryDelay"], "60s");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GoogleRpc {
+    domain: &'static str,
+}
+
+impl GoogleRpc {
+    /// The envelope for a service whose `ErrorInfo.domain` is `domain` (e.g. `"example.com"`).
+    #[must_use]
+    pub const fn new(domain: &'static str) -> Self {
+        GoogleRpc { domain }
+    }
+
+    /// The canonical code (`google.rpc.Code` name) that corresponds to an HTTP status, after
+    /// the mapping documented in `google/rpc/code.proto`; statuses it does not list map to
+    /// `FAILED_PRECONDITION` (4xx) or `INTERNAL` / `UNAVAILABLE` (5xx).
+    ///
+    /// ```
+    /// assert_eq!(apierror::envelope::GoogleRpc::canonical_code(404), "NOT_FOUND");
+    /// assert_eq!(apierror::envelope::GoogleRpc::canonical_code(402), "FAILED_PRECONDITION");
+    /// ```
+    #[must_use]
+    pub const fn canonical_code(status: u16) -> &'static str {
+        match status {
+            400 => "INVALID_ARGUMENT",
+            401 => "UNAUTHENTICATED",
+            403 => "PERMISSION_DENIED",
+            404 => "NOT_FOUND",
+            405 | 501 => "UNIMPLEMENTED",
+            408 | 504 => "DEADLINE_EXCEEDED",
+            409 => "ABORTED",
+            416 => "OUT_OF_RANGE",
+            429 => "RESOURCE_EXHAUSTED",
+            499 => "CANCELLED",
+            502 | 503 => "UNAVAILABLE",
+            500..=599 => "INTERNAL",
+            _ => "FAILED_PRECONDITION",
+        }
+    }
+}
+
+impl GoogleRpc {
+    /// The `ErrorInfo.reason` of a code: `UPPER_SNAKE_CASE`, as AIP-193 requires
+    /// (`[A-Z][A-Z0-9_]+[A-Z0-9]`). Word breaks are `_`, `-`, `.`, spaces and a lower-case letter
+    /// or digit followed by an upper-case one; anything else that is not a letter or digit is
+    /// dropped.
+    ///
+    /// ```
+    /// use apierror::envelope::GoogleRpc;
+    ///
+    /// assert_eq!(GoogleRpc::reason("rate_limit_exceeded"), "RATE_LIMIT_EXCEEDED");
+    /// assert_eq!(GoogleRpc::reason("rate-limit-exceeded"), "RATE_LIMIT_EXCEEDED");
+    /// assert_eq!(GoogleRpc::reason("rateLimitExceeded"), "RATE_LIMIT_EXCEEDED");
+    /// assert_eq!(GoogleRpc::reason("BadArgument"), "BAD_ARGUMENT");
+    /// assert_eq!(GoogleRpc::reason("CREDIT_EXHAUSTED"), "CREDIT_EXHAUSTED");
+    /// ```
+    #[must_use]
+    pub fn reason(code: &str) -> String {
+        let mut out = String::with_capacity(code.len() + 4);
+        let mut previous: Option<char> = None;
+        for c in code.chars() {
+            if matches!(c, '_' | '-' | '.' | ' ') {
+                if !out.is_empty() && !out.ends_with('_') {
+                    out.push('_');
+                }
+                previous = None;
+                continue;
+            }
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            if c.is_ascii_uppercase()
+                && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+                && !out.ends_with('_')
+            {
+                out.push('_');
+            }
+            out.push(c.to_ascii_uppercase());
+            previous = Some(c);
+        }
+        while out.ends_with('_') {
+            out.pop();
+        }
+        out
+    }
+}
+
+impl Envelope for GoogleRpc {
+    fn schema(&self, code: Value) -> Value {
+        // `reason` is the code in UPPER_SNAKE_CASE (see `GoogleRpc::reason`), so the code enum
+        // is mapped when it is given inline and replaced by AIP-193's pattern otherwise.
+        let reason = match code.get("enum").and_then(Value::as_array) {
+            Some(codes) => {
+                let reasons: Vec<String> = codes.iter().filter_map(Value::as_str).map(Self::reason).collect();
+                json!({"type": "string", "enum": reasons, "description": "The error code in UPPER_SNAKE_CASE."})
+            }
+            None => json!({
+                "type": "string",
+                "pattern": "^[A-Z][A-Z0-9_]+[A-Z0-9]$",
+                "description": "The error code in UPPER_SNAKE_CASE.",
+            }),
+        };
+        let detail = |type_url: &str, required: &[&str], properties: Value| {
+            let mut properties = properties;
+            properties["@type"] = json!({"const": type_url});
+            let mut required: Vec<&str> = required.to_vec();
+            required.insert(0, "@type");
+            json!({"type": "object", "required": required, "properties": properties, "additionalProperties": false})
+        };
+        json!({
+            "type": "object",
+            "required": ["error"],
+            "additionalProperties": false,
+            "properties": {"error": {
+                "type": "object",
+                "required": ["code", "message", "status"],
+                "additionalProperties": false,
+                "properties": {
+                    "code": {"type": "integer", "description": "The HTTP status code."},
+                    "message": {"type": "string"},
+                    "status": {"type": "string", "description": "The `google.rpc.Code` name."},
+                    "details": {"type": "array", "items": {"oneOf": [
+                        detail("type.googleapis.com/google.rpc.ErrorInfo", &["reason", "domain"], json!({
+                            "reason": reason,
+                            "domain": {"type": "string"},
+                            "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
+                        })),
+                        detail("type.googleapis.com/google.rpc.RetryInfo", &["retryDelay"], json!({
+                            "retryDelay": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]{3}|\\.[0-9]{6}|\\.[0-9]{9})?s$"},
+                        })),
+                        detail("type.googleapis.com/google.rpc.Help", &["links"], json!({
+                            "links": {"type": "array", "items": {
+                                "type": "object",
+                                "required": ["description", "url"],
+                                "additionalProperties": false,
+                                "properties": {"description": {"type": "string"}, "url": {"type": "string"}},
+                            }},
+                        })),
+                    ]}},
+                },
+            }},
+        })
+    }
+
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Output<'_>) -> Result<(), RenderError> {
+        let entry = error.entry();
+        let status = entry.status();
+        out.raw(b"{\"error\":{\"code\":");
+        out.status(entry);
+        out.raw(b",\"message\":");
+        out.message(error);
+        out.raw(b",\"status\":\"");
+        out.raw(Self::canonical_code(status.as_u16()).as_bytes());
+        out.raw(b"\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":");
+        write_reason(out, entry);
+        out.raw(b",\"domain\":");
+        out.string(self.domain);
+        let start = out.len();
+        out.raw(b",\"metadata\":{");
+        let mut writer = out.fields(Position::First).as_strings();
+        error.write_fields(&mut writer);
+        if writer.finish()? == 0 {
+            out.truncate(start);
+        } else {
+            out.raw(b"}");
+        }
+        out.raw(b"}");
+        if let Some(delay) = error.retry_after() {
+            out.raw(b",{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"");
+            write_duration(out.buffer(), delay);
+            out.raw(b"\"}");
+        }
+        if let Some(url) = entry.resolve().and_then(crate::Resolve::url) {
+            let description = entry
+                .resolve()
+                .and_then(crate::Resolve::message)
+                .unwrap_or(entry.title());
+            out.raw(b",{\"@type\":\"type.googleapis.com/google.rpc.Help\",\"links\":[{\"description\":");
+            out.string(description);
+            out.raw(b",\"url\":");
+            out.string(url);
+            out.raw(b"}]}");
+        }
+        out.raw(b"]}}");
+        Ok(())
+    }
+}
+
+/// `ErrorInfo.reason`, which AIP-193 requires to match `[A-Z][A-Z0-9_]+[A-Z0-9]`: the code as it
+/// is when it already does (a `SCREAMING_SNAKE_CASE` catalog), otherwise in `UPPER_SNAKE_CASE`.
+fn write_reason(out: &mut Output<'_>, entry: &crate::Entry) {
+    let code = entry.code();
+    if code
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        out.code(entry);
+    } else {
+        out.string(&GoogleRpc::reason(code));
+    }
+}
+
+/// A `google.protobuf.Duration` in its JSON form: seconds with 0, 3, 6 or 9 fractional digits.
+fn write_duration(out: &mut Vec<u8>, delay: Duration) {
+    out.extend_from_slice(itoa::Buffer::new().format(delay.as_secs()).as_bytes());
+    let nanos = delay.subsec_nanos();
+    if nanos != 0 {
+        let (value, digits) = if nanos.is_multiple_of(1_000_000) {
+            (nanos / 1_000_000, 3)
+        } else if nanos.is_multiple_of(1_000) {
+            (nanos / 1_000, 6)
+        } else {
+            (nanos, 9)
+        };
+        out.push(b'.');
+        let mut buf = itoa::Buffer::new();
+        let value = buf.format(value);
+        out.resize(out.len() + digits - value.len(), b'0');
+        out.extend_from_slice(value.as_bytes());
+    }
+    out.push(b's');
+}
+
+#[cfg(test)]
+mod tests {
+    use core::time::Duration;
+
+    use super::write_duration;
+
+    #[test]
+    fn protobuf_durations() {
+        let cases = [
+            (Duration::from_secs(60), "60s"),
+            (Duration::from_millis(1500), "1.500s"),
+            (Duration::from_micros(2_000_001), "2.000001s"),
+            (Duration::new(0, 7), "0.000000007s"),
+        ];
+        for (delay, expected) in cases {
+            let mut out = Vec::new();
+            write_duration(&mut out, delay);
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! JSON:API error objects.
+
+use serde_json::{Value, json};
+
+use super::{Envelope, Output, RenderError};
+use crate::{ApiError, Context};
+
+/// JSON:API (`application/vnd.api+json`):
+/// `{"errors": [{"id", "status": "402", "code", "title", "detail", "links": {"type"}, "meta": {...}}]}`
+/// with `id` the request id, `links.type` the problem type URI (omitted for `about:blank`) and
+/// `meta` the exposed fields; absent members are omitted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct JsonApi;
+
+impl Envelope for JsonApi {
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["errors"],
+            "additionalProperties": false,
+            "properties": {"errors": {"type": "array", "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                    "id": {"type": "string"},
+                    "status": {"type": "string"},
+                    "code": code,
+                    "title": {"type": "string"},
+                    "detail": {"type": "string"},
+                    "links": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {"type": {"type": "string", "format": "uri-reference"}},
+                    },
+                    "meta": {"type": "object"},
+                },
+            }}},
+        })
+    }
+
+    fn content_type(&self) -> &'static str {
+        "application/vnd.api+json"
+    }
+
+    fn render(
+        &self,
+        error: &dyn ApiError,
+        cx: &Context<'_>,
+        out: &mut Output<'_>,
+    ) -> Result<(), RenderError> {
+        let entry = error.entry();
+        out.raw(b"{\"errors\":[{");
+        if let Some(id) = cx.request_id() {
+            out.raw(b"\"id\":");
+            out.string(id);
+            out.raw(b",");
+        }
+        out.raw(b"\"status\":\"");
+        out.status(entry);
+        out.raw(b"\",\"code\":");
+        out.code(entry);
+        out.raw(b",\"title\":");
+        out.title(entry);
+        out.detail(b",\"detail\":", error);
+        if entry.type_uri() != crate::ABOUT_BLANK {
+            out.raw(b",\"links\":{\"type\":");
+            out.type_uri(entry);
+            out.raw(b"}");
+        }
+        out.fields_object(b",\"meta\":", error)?;
+        out.raw(b"}]}");
+        Ok(())
+    }
+}

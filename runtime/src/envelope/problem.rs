@@ -1,0 +1,167 @@
+//! RFC 9457 problem details.
+
+use serde_json::{Value, json};
+
+use super::{Envelope, Output, RenderError, resolve_schema};
+use crate::fields::Position;
+use crate::{ApiError, Context};
+
+/// RFC 9457 problem details (`application/problem+json`).
+///
+/// `type`, `title`, `status`, `detail` (when there is one), `instance` (from the context), the code
+/// as an extension member (`code` unless renamed, e.g. `error_code`), `resolve` (absent parts
+/// omitted) and each exposed field as an extension member. A field whose name the body already
+/// has is left out (see [`Envelope::writes_member`]); [`Problem::without_code`] leaves the code
+/// out, for bodies exactly as the RFC's examples.
+///
+/// ```
+/// use apierror::envelope::{Envelope, Output};
+/// use apierror::{ApiError, Context, Problem};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(type_base = "https://docs.example.com/errors/", rename_all = "snake_case")]
+/// enum BillingError {
+///     #[api(status = 402, detail = "No billing plan selected.",
+///           resolve(message = "Select a billing plan to continue.", action = "select_plan"))]
+///     NoActivePlan,
+/// }
+///
+/// let mut body = Vec::new();
+/// let envelope = Problem::new().code_member("error_code");
+/// envelope.render(&BillingError::NoActivePlan, &Context::new(), &mut Output::new(&mut body)).unwrap();
+/// let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(body, serde_json::json!({
+///     "type": "https://docs.example.com/errors/no_active_plan",
+///     "title": "Payment Required",
+///     "status": 402,
+///     "detail": "No billing plan selected.",
+///     "error_code": "no_active_plan",
+///     "resolve": {"message": "Select a billing plan to continue.", "action": "select_plan"},
+/// }));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Problem {
+    /// The code's member name; empty for no code member.
+    code_member: &'static str,
+}
+
+impl Problem {
+    /// Problem details with the code in a `code` member.
+    #[must_use]
+    pub const fn new() -> Self {
+        Problem { code_member: "code" }
+    }
+
+    /// Puts the code in another extension member, such as `error_code`.
+    #[must_use]
+    pub const fn code_member(mut self, name: &'static str) -> Self {
+        self.code_member = name;
+        self
+    }
+
+    /// Leaves the code out of the body: RFC 9457 defines no code member, and its examples
+    /// have none (the problem `type` identifies the problem).
+    ///
+    /// ```
+    /// use apierror::envelope::{Envelope, Output};
+    /// use apierror::{ApiError, Context, Problem};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404)]
+    /// struct NotFound;
+    ///
+    /// let mut body = Vec::new();
+    /// Problem::new().without_code().render(&NotFound, &Context::new(), &mut Output::new(&mut body)).unwrap();
+    /// assert_eq!(body, br#"{"type":"about:blank","title":"Not Found","status":404}"#);
+    /// ```
+    #[must_use]
+    pub const fn without_code(mut self) -> Self {
+        self.code_member = "";
+        self
+    }
+
+    /// The members a problem body writes itself: RFC 9457's, the code member and `resolve`.
+    const fn own_members(&self) -> [&'static str; 7] {
+        [
+            "type",
+            "title",
+            "status",
+            "detail",
+            "instance",
+            "resolve",
+            self.code_member,
+        ]
+    }
+}
+
+impl Default for Problem {
+    fn default() -> Self {
+        Problem::new()
+    }
+}
+
+impl Envelope for Problem {
+    fn content_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn writes_member(&self, name: &str) -> bool {
+        !name.is_empty() && self.own_members().contains(&name)
+    }
+
+    fn schema(&self, code: Value) -> Value {
+        let mut properties = json!({
+            "type": {"type": "string", "format": "uri-reference", "description": "The problem type URI."},
+            "title": {"type": "string", "description": "Short, static summary of the problem type."},
+            "status": {"type": "integer", "description": "The HTTP status code."},
+            "detail": {"type": "string", "description": "Explanation of this occurrence."},
+            "instance": {"type": "string", "format": "uri-reference", "description": "This occurrence."},
+            "resolve": resolve_schema(),
+        });
+        let mut required = vec!["type", "title", "status"];
+        if !self.code_member.is_empty() {
+            properties[self.code_member] = code;
+            required.push(self.code_member);
+        }
+        json!({
+            "type": "object",
+            "required": required,
+            "properties": properties,
+            "additionalProperties": true,
+        })
+    }
+
+    fn render(
+        &self,
+        error: &dyn ApiError,
+        cx: &Context<'_>,
+        out: &mut Output<'_>,
+    ) -> Result<(), RenderError> {
+        let entry = error.entry();
+        out.raw(b"{\"type\":");
+        out.type_uri(entry);
+        out.raw(b",\"title\":");
+        out.title(entry);
+        out.raw(b",\"status\":");
+        out.status(entry);
+        out.detail(b",\"detail\":", error);
+        out.opt_member(b",\"instance\":", cx.instance());
+        if !self.code_member.is_empty() {
+            out.raw(b",");
+            out.string(self.code_member);
+            out.raw(b":");
+            out.code(entry);
+        }
+        let before_resolve = out.len();
+        out.raw(b",\"resolve\":");
+        if !out.resolve(entry) {
+            out.truncate(before_resolve);
+        }
+        let own = self.own_members();
+        let mut writer = out.fields(Position::AfterOthers).skipping(&own);
+        error.write_fields(&mut writer);
+        writer.finish()?;
+        out.raw(b"}");
+        Ok(())
+    }
+}

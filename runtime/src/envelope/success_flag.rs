@@ -1,0 +1,85 @@
+//! `{success: false, error: {code, message, details}, meta: {request_id, version}}`.
+
+use serde_json::{Value, json};
+
+use super::{Envelope, Output, RenderError};
+use crate::{ApiError, Context};
+
+/// `{"success": false, "error": {"code", "message", "details"}, "meta": {"request_id", "version"}}`.
+/// `meta` members come from the [`Context`] and are omitted when unknown; exposed fields, if any,
+/// go in `error.details`.
+///
+/// ```
+/// use apierror::envelope::{Envelope, Output, SuccessFlag};
+/// use apierror::{ApiError, Context};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 401, challenge = "Bearer", detail = "The access token has expired.")]
+/// struct ExpiredToken;
+///
+/// let mut body = Vec::new();
+/// let cx = Context::new().with_request_id("req_1").with_version("v1");
+/// SuccessFlag.render(&ExpiredToken, &cx, &mut Output::new(&mut body)).unwrap();
+/// assert_eq!(
+///     String::from_utf8(body).unwrap(),
+///     r#"{"success":false,"error":{"code":"EXPIRED_TOKEN","message":"The access token has expired."},"meta":{"request_id":"req_1","version":"v1"}}"#
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SuccessFlag;
+
+impl Envelope for SuccessFlag {
+    fn content_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn schema(&self, code: Value) -> Value {
+        json!({
+            "type": "object",
+            "required": ["success", "error", "meta"],
+            "additionalProperties": false,
+            "properties": {
+                "success": {"const": false},
+                "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "additionalProperties": false,
+                    "properties": {"code": code, "message": {"type": "string"}, "details": {"type": "object"}},
+                },
+                "meta": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {"request_id": {"type": "string"}, "version": {"type": "string"}},
+                },
+            },
+        })
+    }
+
+    fn render(
+        &self,
+        error: &dyn ApiError,
+        cx: &Context<'_>,
+        out: &mut Output<'_>,
+    ) -> Result<(), RenderError> {
+        out.raw(b"{\"success\":false,\"error\":{\"code\":");
+        out.code(error.entry());
+        out.raw(b",\"message\":");
+        out.message(error);
+        out.fields_object(b",\"details\":", error)?;
+        out.raw(b"},\"meta\":{");
+        match (cx.request_id(), cx.version()) {
+            (Some(id), version) => {
+                out.raw(b"\"request_id\":");
+                out.string(id);
+                out.opt_member(b",\"version\":", version);
+            }
+            (None, Some(version)) => {
+                out.raw(b"\"version\":");
+                out.string(version);
+            }
+            (None, None) => {}
+        }
+        out.raw(b"}}");
+        Ok(())
+    }
+}

@@ -1,0 +1,29 @@
+//! The README and the rustdoc do not drift: the README's introduction and quick start are the
+//! guide's own text (the crate page, `runtime/doc/guide.md`), and everything else the README
+//! points to is in the guide or the attribute reference.
+
+fn read(path: &str) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn readme_quick_start_is_the_guides() {
+    let readme = read("README.md");
+    let guide = read("runtime/doc/guide.md");
+    let quick = &guide[..guide
+        .find("The attribute reference (every key")
+        .expect("the guide's quick start ends there")];
+    assert!(
+        readme.contains(quick.trim()),
+        "README.md must contain the guide's introduction and quick start verbatim"
+    );
+}
+
+#[test]
+fn public_docs_speak_of_shapes_not_of_the_test_catalogs() {
+    for path in ["README.md", "runtime/doc/guide.md", "runtime/doc/attributes.md"] {
+        let text = read(path).to_lowercase();
+        assert!(!text.contains("seed 0"), "{path} names a test catalog");
+    }
+}
