@@ -28,6 +28,9 @@ pub struct Container {
     pub axum: Flag,
     pub actix_web: Flag,
     pub utoipa: Flag,
+    /// Explicit `code = "..."`s must follow `rename_all` too (they are taken as written
+    /// otherwise, as serde's `rename` is).
+    pub strict_codes: Flag,
     /// Keys shared with variants: `category` and `challenge` are defaults for every variant; the
     /// others are only allowed on a struct, where the container is the one catalog entry.
     #[darling(flatten)]
@@ -244,13 +247,29 @@ impl FromMeta for StatusValue {
         match expr {
             Expr::Lit(lit) => Self::from_value(&lit.lit),
             Expr::Group(group) => Self::from_expr(&group.expr),
+            // `status = NOT_FOUND` or `status = StatusCode::NOT_FOUND`: the constant's name.
+            Expr::Path(path) if path.qself.is_none() => {
+                let name = path
+                    .path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .unwrap_or_default();
+                match http::by_name(&name) {
+                    Some(status) => Ok(StatusValue {
+                        status,
+                        span: expr.span(),
+                    }),
+                    None => Err(unknown_status_name(&name)),
+                }
+            }
             _ => Err(Error::custom(STATUS_FORMS).with_span(expr)),
         }
         .map_err(|e| e.with_span(expr))
     }
 }
 
-const STATUS_FORMS: &str = "`status` takes an integer such as `status = 404` or an `http::StatusCode` constant name such as `status = \"NOT_FOUND\"`";
+const STATUS_FORMS: &str = "`status` takes an integer such as `status = 404` or an `http::StatusCode` constant name such as `status = NOT_FOUND` or `status = \"NOT_FOUND\"`";
 
 fn not_a_status(code: impl std::fmt::Display) -> Error {
     Error::custom(format!(
@@ -523,10 +542,47 @@ pub struct AllowValue {
 }
 
 impl FromMeta for AllowValue {
+    /// `allow(GET, POST)`: the methods as a list, kept as the header's text.
+    fn from_list(items: &[darling::ast::NestedMeta]) -> Result<Self> {
+        let mut methods = Vec::new();
+        let mut errors = Error::accumulator();
+        for item in items {
+            match item {
+                darling::ast::NestedMeta::Meta(syn::Meta::Path(path)) if path.get_ident().is_some() => {
+                    let method = path.get_ident().map(ToString::to_string).unwrap_or_default();
+                    if http::METHODS.contains(&method.as_str()) {
+                        methods.push(method);
+                    } else {
+                        errors.push(
+                            Error::custom(format!(
+                                "`allow` lists `{method}`, which is not an HTTP method; write methods such as `allow(GET, POST)`"
+                            ))
+                            .with_span(path),
+                        );
+                    }
+                }
+                other => errors.push(
+                    Error::custom("`allow(...)` takes method names, such as `allow(GET, POST)`")
+                        .with_span(other),
+                ),
+            }
+        }
+        if items.is_empty() {
+            return Err(Error::custom(
+                "`allow()` is empty; list the methods, such as `allow(GET, POST)`",
+            ));
+        }
+        errors.finish()?;
+        let span = items.first().map_or_else(Span::call_site, Spanned::span);
+        Ok(AllowValue {
+            lit: LitStr::new(&methods.join(", "), span),
+        })
+    }
+
     fn from_value(value: &Lit) -> Result<Self> {
         let Lit::Str(lit) = value else {
             return Err(Error::custom(
-                "`allow` takes a string of methods, such as \"GET, POST\"",
+                "`allow` takes methods, such as `allow(GET, POST)` or `allow = \"GET, POST\"`",
             ));
         };
         let text = lit.value();

@@ -44,7 +44,10 @@ fn restyle(message: &str) -> String {
         if let Some(list) = tail.strip_prefix(". Available values: ") {
             return format!("unknown key `{name}` in #[api(...)]; expected one of {list}");
         }
-        return format!("unknown key `{name}` in #[api(...)]");
+        // Often a thiserror habit: `detail = "{}", name = expr`.
+        return format!(
+            "unknown key `{name}` in #[api(...)]; if it is a format argument of `detail`, name a field in the string instead, as `{{field}}` (a computed value needs a field of its own)"
+        );
     }
     if let Some(rest) = message.strip_prefix("Duplicate field `") {
         let name = rest.trim_end_matches('`');
@@ -106,6 +109,43 @@ mod tests {
             Some("PAYMENT_REQUIRED")
         );
         assert_eq!(did_you_mean("xyz", ["status", "code"]), None);
+    }
+
+    /// `restyle` matches darling's English messages: these are darling's own errors, built by
+    /// darling, so an upgrade that rewords one fails here instead of passing it through unstyled.
+    #[test]
+    fn darling_messages_as_darling_words_them() {
+        use darling::Error;
+
+        let unknown = Error::unknown_field_with_alts("stauts", &["status", "code"]).at("stauts");
+        assert_eq!(
+            restyle(&unknown.to_string()),
+            "unknown key `stauts` in #[api(...)]; did you mean `status`?"
+        );
+        assert_eq!(
+            restyle(&Error::duplicate_field("status").to_string()),
+            "`status` is given twice in #[api(...)]; keep one"
+        );
+        assert_eq!(
+            restyle(&Error::unexpected_type("int").at("title").to_string()),
+            "`title` takes a string: write `title = \"...\"`"
+        );
+        assert_eq!(
+            restyle(
+                &Error::unexpected_lit_type(&syn::parse_quote!(5))
+                    .at("title")
+                    .to_string()
+            ),
+            "`title` takes a string: write `title = \"...\"`"
+        );
+        assert_eq!(
+            restyle(&Error::unsupported_format("name-value").at("skip").to_string()),
+            "`skip` is a flag: write `skip` alone, with no value"
+        );
+        assert_eq!(
+            restyle(&Error::unsupported_format("word").at("title").to_string()),
+            "`title` needs a value: write `title = \"...\"`"
+        );
     }
 
     #[test]

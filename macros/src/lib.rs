@@ -133,6 +133,7 @@ impl Accepted {
             category: keys.category.as_ref().map(syn::LitStr::value),
             challenge: keys.challenge.as_ref().map(|c| c.lit.value()),
             challenge_rejected: keys.rejected.contains(&"challenge"),
+            strict_codes: container.strict_codes.is_present(),
             envelope_members: envelope.as_ref().map(model::envelope_members).unwrap_or_default(),
         };
         let integrations = expand::Integrations {

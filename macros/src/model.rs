@@ -25,6 +25,8 @@ pub struct Defaults {
     pub challenge: Option<String>,
     /// The container's `challenge` was given but rejected (and reported).
     pub challenge_rejected: bool,
+    /// `strict_codes`: explicit codes must follow the `rename_all` style too.
+    pub strict_codes: bool,
     /// Member names the container's `envelope = ...` writes itself, beyond the reserved ones:
     /// the name in `.code_member("...")`, with the literal to point at.
     pub envelope_members: Vec<LitStr>,
@@ -299,7 +301,7 @@ fn entry_model(
         Some(lit) => (lit.value(), lit.span()),
         None => (defaults.style.apply(&ident.unraw().to_string()), ident.span()),
     };
-    check_code(&code, code_span, keys.code.is_some(), defaults.style, errors);
+    check_code(&code, code_span, keys.code.is_some(), defaults, errors);
 
     let title = match &keys.title {
         Some(lit) if lit.value().trim().is_empty() => {
@@ -553,7 +555,11 @@ fn transparent(ident: &Ident, keys: &Keys, fields: &[FieldModel], errors: &mut A
     Kind::Transparent(0)
 }
 
-fn check_code(code: &str, span: Span, explicit: bool, style: Style, errors: &mut Accumulator) {
+/// A derived code follows the `rename_all` style by construction and is checked for what that
+/// cannot guarantee; an explicit code is taken as written (any letters, digits, `_`, `-` and
+/// `.`), as serde's `rename` is, unless the container asks for `strict_codes`.
+fn check_code(code: &str, span: Span, explicit: bool, defaults: &Defaults, errors: &mut Accumulator) {
+    let style = defaults.style;
     let fix = if explicit {
         "change `code`".to_owned()
     } else {
@@ -561,6 +567,9 @@ fn check_code(code: &str, span: Span, explicit: bool, style: Style, errors: &mut
     };
     let what = if explicit { "code" } else { "derived code" };
     let plural = if code.len() == 1 { "" } else { "s" };
+    let odd = code
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')));
     if !code.starts_with(|c: char| c.is_ascii_alphabetic()) {
         errors.push(
             Error::custom(format!("{what} `{code}` does not start with a letter; {fix}")).with_span(&span),
@@ -573,10 +582,22 @@ fn check_code(code: &str, span: Span, explicit: bool, style: Style, errors: &mut
             ))
             .with_span(&span),
         );
-    } else if !style.is_followed_by(code) {
+    } else if let Some(c) = odd.filter(|_| explicit && !defaults.strict_codes) {
         errors.push(
             Error::custom(format!(
-                "code `{code}` is not {}, the style #[api(rename_all)] sets for every code; write `{}`",
+                "code `{code}` holds `{c}`; a code is ASCII letters, digits, `_`, `-` and `.`, so {fix}"
+            ))
+            .with_span(&span),
+        );
+    } else if (!explicit || defaults.strict_codes) && !style.is_followed_by(code) {
+        let why = if explicit {
+            "the style `strict_codes` holds every code to"
+        } else {
+            "the style #[api(rename_all)] sets for every code"
+        };
+        errors.push(
+            Error::custom(format!(
+                "code `{code}` is not {}, {why}; write `{}`",
                 style.name(),
                 style.apply(code)
             ))

@@ -2,6 +2,7 @@
 
 pub mod http_service;
 pub mod seeds;
+pub mod stripe;
 
 use apierror::Entry;
 use serde_json::{Value, json};

@@ -306,3 +306,143 @@ fn aip_193_reasons_are_upper_snake_case() {
         assert_eq!(body["error"]["details"][0]["reason"], "RATE_LIMIT_EXCEEDED");
     }
 }
+
+// ---- attribute spellings -----------------------------------------------------------------
+
+#[derive(Debug, ApiError)]
+#[api(rename_all = "snake_case")]
+enum Spellings {
+    /// A status as a path, as utoipa writes it.
+    #[api(status = NOT_FOUND)]
+    PathStatus,
+    /// Or the full path.
+    #[api(status = http::StatusCode::CONFLICT)]
+    FullPathStatus,
+    /// Methods as a list.
+    #[api(status = 405, allow(GET, HEAD))]
+    WrongMethod,
+    /// An explicit code is taken as written, whatever `rename_all` says.
+    #[api(status = 402, code = "CARD_DECLINED")]
+    Declined,
+}
+
+#[test]
+fn statuses_as_paths_allow_as_a_list_and_explicit_codes_as_written() {
+    assert_eq!(Spellings::PathStatus.status().as_u16(), 404);
+    assert_eq!(Spellings::FullPathStatus.status().as_u16(), 409);
+    assert_eq!(Spellings::WrongMethod.entry().allow(), Some("GET, HEAD"));
+    let response = apierror::response(&Spellings::WrongMethod);
+    assert_eq!(response.headers()["allow"], "GET, HEAD");
+    assert_eq!(Spellings::Declined.code(), "CARD_DECLINED");
+    assert_eq!(Spellings::PathStatus.code(), "path_status");
+}
+
+/// The macro's retry strategy names and the runtime's `Retry` agree, and an undeclared retry is
+/// what `Retry::for_status` says for every status the derive accepts here.
+#[allow(dead_code, reason = "read through its catalog only")]
+#[derive(Debug, ApiError)]
+enum Strategies {
+    #[api(status = 400, retry = false)]
+    RetryNo,
+    #[api(status = 400, retry = true)]
+    RetryYes,
+    #[api(status = 400, retry = "backoff")]
+    RetryBackoff,
+    #[api(status = 400, retry = "after_delay")]
+    RetryAfterDelay,
+    #[api(status = 400, retry = "after_reauth")]
+    RetryAfterReauth,
+    #[api(status = 400, retry = "later")]
+    RetryLater,
+    #[api(status = 400, retry = "new_key")]
+    RetryNewKey,
+    #[api(status = 408)]
+    Status408,
+    #[api(status = 425)]
+    Status425,
+    #[api(status = 429)]
+    Status429,
+    #[api(status = 500)]
+    Status500,
+    #[api(status = 502)]
+    Status502,
+    #[api(status = 503)]
+    Status503,
+    #[api(status = 504)]
+    Status504,
+    #[api(status = 404)]
+    Status404,
+}
+
+#[test]
+fn macro_and_runtime_agree_on_retry() {
+    use apierror::Retry;
+
+    let declared: Vec<Retry> = Strategies::entries()[..7].iter().map(|e| e.retry()).collect();
+    assert_eq!(declared, Retry::ALL);
+    for entry in &Strategies::entries()[7..] {
+        assert_eq!(
+            entry.retry(),
+            Retry::for_status(entry.status().as_u16()),
+            "{}",
+            entry.code()
+        );
+    }
+}
+
+// ---- one output, however it is produced ----------------------------------------------------
+
+const TRICKY: &str =
+    "tab\t quote\" backslash\\ nl\n cr\r ctrl\u{1}\u{1f} del\u{7f} é € 😀 \u{2028} </script>";
+
+/// Static text escaped by the derive at compile time.
+#[derive(Debug, ApiError)]
+enum Escapes {
+    #[api(
+        status = 400,
+        title = "tab\t quote\" backslash\\ nl\n cr\r ctrl\u{1}\u{1f} del\u{7f} é € 😀 \u{2028} </script>",
+        detail = "tab\t quote\" backslash\\ nl\n cr\r ctrl\u{1}\u{1f} del\u{7f} é € 😀 \u{2028} </script>",
+        resolve(
+            message = "tab\t quote\" backslash\\ nl\n cr\r ctrl\u{1}\u{1f} del\u{7f} é € 😀 \u{2028} </script>",
+            url = "/fix?a=\"b\""
+        )
+    )]
+    Tricky,
+}
+
+/// The same text escaped at run time: a hand-built entry and a `Display` detail.
+struct RunTime;
+
+static RUN_TIME_RESOLVE: apierror::Resolve = apierror::Resolve::new()
+    .with_message(TRICKY)
+    .with_url("/fix?a=\"b\"");
+static RUN_TIME: apierror::Entry = apierror::Entry::new("TRICKY", apierror::StatusCode::BAD_REQUEST)
+    .with_title(TRICKY)
+    .with_resolve(&RUN_TIME_RESOLVE);
+
+impl ApiError for RunTime {
+    fn entry(&self) -> &'static apierror::Entry {
+        &RUN_TIME
+    }
+    fn detail(&self) -> Option<apierror::Detail<'_>> {
+        Some(apierror::Detail::from_display(&TRICKY))
+    }
+}
+
+#[test]
+fn compile_time_and_run_time_escaping_agree() {
+    let derived = render(&Problem::new(), &Escapes::Tricky);
+    let run_time = render(&Problem::new(), &RunTime);
+    assert_eq!(derived, run_time);
+    let body: Value = serde_json::from_str(&derived).unwrap();
+    assert_eq!(body["title"], TRICKY);
+    assert_eq!(body["detail"], TRICKY);
+    assert_eq!(body["resolve"]["message"], TRICKY);
+    // The third builder of the `resolve` object, its `Serialize`, writes the same text.
+    let resolve = Escapes::Tricky.resolve().unwrap();
+    let serialized = serde_json::to_string(resolve).unwrap();
+    assert!(
+        derived.contains(&format!(",\"resolve\":{serialized}")),
+        "{serialized}\n{derived}"
+    );
+}
