@@ -460,11 +460,11 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                     if field.retry_after {
                         // Exposed as whole seconds, the unit of the Retry-After header.
                         bounds.add(ty, &quote!(_apierror::__private::IntoRetryAfter));
-                        return quote_spanned!(at(ty)=> _apierror::FieldWriter::field(#out, #name, &_apierror::__private::RetryAfterSeconds::<#ty>(#value));)
+                        return quote_spanned!(at(ty)=> _apierror::FieldWriter::__field(#out, #name, &_apierror::__private::RetryAfterSeconds::<#ty>(#value));)
                     }
                     bounds.add(ty, &quote!(_apierror::__private::Serialize));
                     // Spanned on the field's type, so a type that is not `Serialize` is reported there.
-                    quote_spanned!(at(ty)=> _apierror::FieldWriter::field::<#ty>(#out, #name, #value);)
+                    quote_spanned!(at(ty)=> _apierror::FieldWriter::__field::<#ty>(#out, #name, #value);)
                 });
                 arms.push(quote!(#pat => { #(#calls)* }));
             }

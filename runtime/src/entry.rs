@@ -43,7 +43,7 @@ pub const ABOUT_BLANK: &str = "about:blank";
 ///
 /// static FIELDS: [Field; 1] = [Field::new("limit", "u32").with_description("Calls per minute.")];
 /// static RESOLVE: Resolve = Resolve::new().with_message("Upgrade your plan.").with_url("/billing");
-/// static QUOTA: Entry = Entry::new("QUOTA_EXCEEDED", StatusCode::TOO_MANY_REQUESTS)
+/// static QUOTA: Entry = Entry::new("QUOTA_EXCEEDED", StatusCode::TOO_MANY_REQUESTS, "Too Many Requests")
 ///     .with_detail_template("{limit} calls per minute")
 ///     .with_retry(Retry::AfterDelay)
 ///     .with_retry_after_secs(60)
@@ -66,29 +66,22 @@ impl Entry {
         Entry { parts }
     }
 
-    /// An entry with a code and a status; everything else absent, the retry guidance the
-    /// status implies (see [`Retry`]), the title the status's reason phrase.
+    /// An entry with a code, a status and a title (the short static summary: the status's
+    /// reason phrase, or your own); everything else absent, and the retry guidance the status
+    /// implies (see [`Retry::for_status`]).
     #[must_use]
-    pub const fn new(code: &'static str, status: StatusCode) -> Self {
+    pub const fn new(code: &'static str, status: StatusCode, title: &'static str) -> Self {
         let mut parts = crate::__private::FALLBACK_ENTRY.parts;
         parts.variant = code;
         parts.code = code;
         parts.status = status;
         parts.reason = "";
-        parts.title = "";
+        parts.title = title;
         parts.code_json = "";
         parts.title_json = "";
         parts.type_json = "";
         parts.retry = Retry::for_status(status.as_u16());
         Entry { parts }
-    }
-
-    /// Sets the title (the status's reason phrase otherwise).
-    #[must_use]
-    pub const fn with_title(mut self, title: &'static str) -> Self {
-        self.parts.title = title;
-        self.parts.title_json = "";
-        self
     }
 
     /// Sets the description (the catalog's text for the error).
@@ -193,22 +186,26 @@ impl Entry {
     /// The RFC 9110 reason phrase of the status (413 "Content Too Large", 422 "Unprocessable
     /// Content"), whatever the title. (An entry built by hand has `http`'s phrase.)
     #[must_use]
+    #[inline]
     pub fn reason(&self) -> &'static str {
         if self.parts.reason.is_empty() {
-            self.parts.status.canonical_reason().unwrap_or("")
+            self.hand_built_reason()
         } else {
             self.parts.reason
         }
     }
 
-    /// The short static summary: `#[api(title)]`, or the reason phrase of the status.
+    /// The reason phrase of an entry built with [`Entry::new`] (the derive fills it in).
+    #[cold]
+    fn hand_built_reason(&self) -> &'static str {
+        self.parts.status.canonical_reason().unwrap_or("")
+    }
+
+    /// The short static summary: `#[api(title)]` (the title given to [`Entry::new`]), or the
+    /// RFC 9110 reason phrase of the status.
     #[must_use]
-    pub fn title(&self) -> &'static str {
-        if self.parts.title.is_empty() {
-            self.reason()
-        } else {
-            self.parts.title
-        }
+    pub const fn title(&self) -> &'static str {
+        self.parts.title
     }
 
     /// The variant's doc comment, the catalog's description of the error.

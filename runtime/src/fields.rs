@@ -43,6 +43,9 @@ pub struct FieldWriter<'a> {
     written: usize,
     error: Option<RenderError>,
     skip: &'a [&'a str],
+    /// How many of `skip`'s names a derived field (whose names the derive has checked against
+    /// the reserved members) can still collide with: the first ones.
+    skip_derived: usize,
 }
 
 enum Sink<'a> {
@@ -82,6 +85,7 @@ impl<'a> FieldWriter<'a> {
             written: 0,
             error: None,
             skip: &[],
+            skip_derived: 0,
         }
     }
 
@@ -143,12 +147,39 @@ impl<'a> FieldWriter<'a> {
     #[must_use]
     pub fn skipping(mut self, names: &'a [&'a str]) -> Self {
         self.skip = names;
+        self.skip_derived = names.len();
+        self
+    }
+
+    /// [`FieldWriter::skipping`] where only the first `dynamic` names can collide with a derived
+    /// field: the rest are members every body has, which the derive rejects as names.
+    pub(crate) fn skipping_after(mut self, names: &'a [&'a str], dynamic: usize) -> Self {
+        self.skip = names;
+        self.skip_derived = dynamic;
         self
     }
 
     /// Writes one exposed field under the member name `name` (escaped as JSON requires).
     pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if self.error.is_some() || self.skip.contains(&name) {
+        self.member(name, false, value);
+    }
+
+    /// [`FieldWriter::field`] for the derive, whose member names are checked at compile time
+    /// (identifiers or `[A-Za-z0-9_]`) and so are copied without escaping.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.member(name, true, value);
+    }
+
+    #[inline]
+    fn member<T: Serialize + ?Sized>(&mut self, name: &'static str, plain: bool, value: &T) {
+        let skip = if plain {
+            &self.skip[..self.skip_derived]
+        } else {
+            self.skip
+        };
+        if self.error.is_some() || skip.contains(&name) {
             return;
         }
         let result = match &mut self.sink {
@@ -161,8 +192,14 @@ impl<'a> FieldWriter<'a> {
                 if *position == Position::AfterOthers {
                     out.push(b',');
                 }
-                crate::json::write_str(out, name);
-                out.push(b':');
+                if plain {
+                    out.push(b'"');
+                    out.extend_from_slice(name.as_bytes());
+                    out.extend_from_slice(b"\":");
+                } else {
+                    crate::json::write_str(out, name);
+                    out.push(b':');
+                }
                 let value_start = out.len();
                 let result = serde_json::to_writer(&mut **out, value);
                 if result.is_err() {

@@ -83,7 +83,7 @@ pub use integrations::utoipa;
 ///     until: &'static str,
 /// }
 ///
-/// static MAINTENANCE: Entry = Entry::new("MAINTENANCE", StatusCode::SERVICE_UNAVAILABLE)
+/// static MAINTENANCE: Entry = Entry::new("MAINTENANCE", StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable")
 ///     .with_retry(Retry::Later)
 ///     .with_description("The service is down for planned maintenance.");
 ///

@@ -62,14 +62,17 @@ static MAINTENANCE_FIELDS: [Field; 1] = [Field::new("until", "&str").with_descri
 static MAINTENANCE_RESOLVE: Resolve = Resolve::new()
     .with_message("Retry after the window \"ends\".")
     .with_url("https://status.example.com");
-static MAINTENANCE: Entry = Entry::new("MAINTENANCE", StatusCode::SERVICE_UNAVAILABLE)
-    .with_title("Down for maintenance")
-    .with_description("Planned maintenance.")
-    .with_retry(Retry::Later)
-    .with_retry_after_from_field()
-    .with_type_uri("https://docs.example.com/errors/MAINTENANCE")
-    .with_resolve(&MAINTENANCE_RESOLVE)
-    .with_fields(&MAINTENANCE_FIELDS);
+static MAINTENANCE: Entry = Entry::new(
+    "MAINTENANCE",
+    StatusCode::SERVICE_UNAVAILABLE,
+    "Down for maintenance",
+)
+.with_description("Planned maintenance.")
+.with_retry(Retry::Later)
+.with_retry_after_from_field()
+.with_type_uri("https://docs.example.com/errors/MAINTENANCE")
+.with_resolve(&MAINTENANCE_RESOLVE)
+.with_fields(&MAINTENANCE_FIELDS);
 
 impl ApiError for Maintenance {
     fn entry(&self) -> &'static Entry {

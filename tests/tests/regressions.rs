@@ -416,9 +416,8 @@ struct RunTime;
 static RUN_TIME_RESOLVE: apierror::Resolve = apierror::Resolve::new()
     .with_message(TRICKY)
     .with_url("/fix?a=\"b\"");
-static RUN_TIME: apierror::Entry = apierror::Entry::new("TRICKY", apierror::StatusCode::BAD_REQUEST)
-    .with_title(TRICKY)
-    .with_resolve(&RUN_TIME_RESOLVE);
+static RUN_TIME: apierror::Entry =
+    apierror::Entry::new("TRICKY", apierror::StatusCode::BAD_REQUEST, TRICKY).with_resolve(&RUN_TIME_RESOLVE);
 
 impl ApiError for RunTime {
     fn entry(&self) -> &'static apierror::Entry {

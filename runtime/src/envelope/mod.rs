@@ -153,11 +153,13 @@ impl<'a> Output<'a> {
     }
 
     /// Appends JSON text as it is (punctuation, member names, literals you wrote).
+    #[inline]
     pub fn raw(&mut self, json: &[u8]) {
         self.buf.extend_from_slice(json);
     }
 
     /// Appends `s` as a JSON string, quotes included.
+    #[inline]
     pub fn string(&mut self, s: &str) {
         crate::json::write_str(self.buf, s);
     }
@@ -168,43 +170,60 @@ impl<'a> Output<'a> {
     }
 
     /// Appends an unsigned integer.
+    #[inline]
     pub fn number(&mut self, n: u64) {
         self.buf
             .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
     /// Appends the entry's code as a JSON string.
+    #[inline]
     pub fn code(&mut self, entry: &Entry) {
-        self.static_text(entry.parts().code_json, entry.code());
+        self.static_text(entry.parts().code_json, entry, Entry::code);
     }
 
     /// Appends the entry's title as a JSON string.
+    #[inline]
     pub fn title(&mut self, entry: &Entry) {
-        self.static_text(entry.parts().title_json, entry.title());
+        self.static_text(entry.parts().title_json, entry, Entry::title);
     }
 
     /// Appends the entry's problem type URI as a JSON string.
+    #[inline]
     pub fn type_uri(&mut self, entry: &Entry) {
-        self.static_text(entry.parts().type_json, entry.type_uri());
+        self.static_text(entry.parts().type_json, entry, Entry::type_uri);
     }
 
     /// Appends the HTTP status as a number.
+    #[inline]
     pub fn status(&mut self, entry: &Entry) {
         self.buf.extend_from_slice(entry.status().as_str().as_bytes());
     }
 
-    /// Appends the entry's `resolve` object (`{"message":...,"url":...}`, absent parts left
-    /// out) and returns `true`, or writes nothing and returns `false` when it has none.
-    pub fn resolve(&mut self, entry: &Entry) -> bool {
+    /// Appends `prefix` and the entry's `resolve` object (`{"message":...,"url":...}`, absent
+    /// parts left out) and returns `true`, or writes nothing and returns `false` when it has
+    /// none.
+    #[inline]
+    pub fn resolve(&mut self, prefix: &[u8], entry: &Entry) -> bool {
         let json = entry.parts().resolve_json;
         if !json.is_empty() {
+            self.buf.extend_from_slice(prefix);
             self.buf.extend_from_slice(json.as_bytes());
             return true;
         }
-        let Some(resolve) = entry.resolve() else {
-            return false;
-        };
-        // An entry built by hand: the same object, escaped now.
+        match entry.resolve() {
+            Some(resolve) => {
+                self.buf.extend_from_slice(prefix);
+                self.hand_built_resolve(resolve);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The `resolve` object of an entry built by hand: the same object, escaped now.
+    #[cold]
+    fn hand_built_resolve(&mut self, resolve: &crate::Resolve) {
         let mut first = true;
         self.buf.push(b'{');
         for (name, value) in resolve.parts() {
@@ -218,11 +237,11 @@ impl<'a> Output<'a> {
             self.string(value);
         }
         self.buf.push(b'}');
-        true
     }
 
     /// Appends `prefix` and the occurrence's detail as a JSON string and returns `true`, or
     /// writes nothing and returns `false` when there is no detail.
+    #[inline]
     pub fn detail(&mut self, prefix: &[u8], error: &dyn ApiError) -> bool {
         let Some(detail) = error.detail() else {
             return false;
@@ -236,6 +255,7 @@ impl<'a> Output<'a> {
     }
 
     /// Appends the detail, or the title when there is none: the `message` of most envelopes.
+    #[inline]
     pub fn message(&mut self, error: &dyn ApiError) {
         if !self.detail(b"", error) {
             self.title(error.entry());
@@ -244,6 +264,7 @@ impl<'a> Output<'a> {
 
     /// A writer for the exposed fields as members of an object this envelope has opened;
     /// `position` says whether members come before them in that object.
+    #[inline]
     pub fn fields(&mut self, position: Position) -> FieldWriter<'_> {
         FieldWriter::json(self.buf, position)
     }
@@ -292,6 +313,7 @@ impl<'a> Output<'a> {
 
     /// The buffer's length, for [`Output::truncate`].
     #[must_use]
+    #[inline]
     pub fn len(&self) -> usize {
         self.buf.len()
     }
@@ -303,20 +325,24 @@ impl<'a> Output<'a> {
     }
 
     /// Drops what was written after `len` (to take back an optional member).
+    #[inline]
     pub fn truncate(&mut self, len: usize) {
         self.buf.truncate(len);
     }
 
-    /// Static text: the derive's escaped form, or escaped now for an entry built by hand.
-    fn static_text(&mut self, json: &str, text: &str) {
+    /// Static text: the derive's escaped form, or (for an entry built by hand) the text read
+    /// and escaped now.
+    #[inline]
+    fn static_text(&mut self, json: &str, entry: &Entry, text: fn(&Entry) -> &'static str) {
         if json.is_empty() {
-            crate::json::write_str(self.buf, text);
+            crate::json::write_str(self.buf, text(entry));
         } else {
             self.buf.extend_from_slice(json.as_bytes());
         }
     }
 
     /// `,"<name>":"<value>"` when there is a value.
+    #[inline]
     pub(crate) fn opt_member(&mut self, member: &[u8], value: Option<&str>) {
         if let Some(value) = value {
             self.buf.extend_from_slice(member);

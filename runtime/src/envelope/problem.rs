@@ -80,16 +80,18 @@ impl Problem {
         self
     }
 
-    /// The members a problem body writes itself: RFC 9457's, the code member and `resolve`.
+    /// The members a problem body writes itself: the code member (first: the only one a
+    /// derived field can still collide with, since it is chosen at run time), RFC 9457's and
+    /// `resolve`.
     const fn own_members(&self) -> [&'static str; 7] {
         [
+            self.code_member,
             "type",
             "title",
             "status",
             "detail",
             "instance",
             "resolve",
-            self.code_member,
         ]
     }
 }
@@ -152,13 +154,11 @@ impl Envelope for Problem {
             out.raw(b":");
             out.code(entry);
         }
-        let before_resolve = out.len();
-        out.raw(b",\"resolve\":");
-        if !out.resolve(entry) {
-            out.truncate(before_resolve);
-        }
+        out.resolve(b",\"resolve\":", entry);
         let own = self.own_members();
-        let mut writer = out.fields(Position::AfterOthers).skipping(&own);
+        // Derived names are never the reserved ones (the derive rejects them) nor `code`.
+        let dynamic = usize::from(!matches!(self.code_member, "" | "code"));
+        let mut writer = out.fields(Position::AfterOthers).skipping_after(&own, dynamic);
         error.write_fields(&mut writer);
         writer.finish()?;
         out.raw(b"}");
