@@ -28,6 +28,8 @@ pub struct Container {
     pub axum: Flag,
     pub actix_web: Flag,
     pub utoipa: Flag,
+    /// `FromRemote`: the client side rebuilds the type from a response (needs `client`).
+    pub decode: Flag,
     /// Explicit `code = "..."`s must follow `rename_all` too (they are taken as written
     /// otherwise, as serde's `rename` is).
     pub strict_codes: Flag,

@@ -19,6 +19,7 @@ pub struct Integrations {
     pub axum: Option<Span>,
     pub actix_web: Option<Span>,
     pub utoipa: Option<Span>,
+    pub decode: Option<Span>,
 }
 
 impl Integrations {
@@ -140,6 +141,9 @@ pub fn expand(
         }
     });
     let statics_tokens = statics.to_token_stream();
+    let decode = integrations
+        .decode
+        .map(|span| crate::decode::tokens(input, items, &bounds, span));
     let integrations = integrations.tokens(&input.generics, where_clause, ident, envelope);
     quote! {
         const _: () = {
@@ -158,6 +162,7 @@ pub fn expand(
                 }
             }
             #integrations
+            #decode
         };
     }
 }
@@ -283,7 +288,7 @@ fn delegate(item: &Item, field: usize, method: &str, args: &TokenStream) -> Toke
 /// A span with call-site hygiene at the location of `ty`: errors about the type point at it,
 /// while every name in the generated code still resolves as the derive's own (spanning with
 /// `ty.span()` itself would give locals the hygiene of a `macro_rules!` that supplied `ty`).
-fn at(ty: &syn::Type) -> Span {
+pub(crate) fn at(ty: &syn::Type) -> Span {
     Span::call_site().located_at(ty.span())
 }
 
@@ -295,13 +300,13 @@ fn out_ident() -> Ident {
 }
 
 /// The binding of field `index` in a pattern.
-fn binding(index: usize) -> Ident {
+pub(crate) fn binding(index: usize) -> Ident {
     format_ident!("__api_field{}", index)
 }
 
 /// `Self::Variant { a: __api_field0, .. }`, binding only the listed fields. The braced form works
 /// for unit, tuple and struct variants alike (`Self::V { 0: x, .. }`).
-fn pattern(item: &Item, bind: &[usize]) -> TokenStream {
+pub(crate) fn pattern(item: &Item, bind: &[usize]) -> TokenStream {
     let path = match item.path {
         Path::Variant => {
             let ident = &item.ident;
@@ -527,7 +532,7 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
 }
 
 /// `T` when `ty` is written `Option<T>` (or `std::option::Option<T>`, `core::option::Option<T>`).
-fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+pub(crate) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
     let syn::Type::Path(path) = ty else { return None };
     if path.qself.is_some() {
         return None;
@@ -736,7 +741,8 @@ fn type_text(ty: &syn::Type) -> String {
 }
 
 /// Where-clause predicates inferred from how generic fields are used.
-struct Bounds {
+#[derive(Clone)]
+pub(crate) struct Bounds {
     params: Vec<Ident>,
     /// The bounds the user wrote (`T: Display` inline or in the where clause), as the bounded
     /// type's text and the trait's last path segment: a bound the user already has is not added
@@ -785,7 +791,7 @@ impl Bounds {
 
     /// Adds `ty: bound` when `ty` mentions a type parameter (for concrete types the compiler
     /// checks the bound at the use site, with a clearer message) and the user has not written it.
-    fn add(&mut self, ty: &syn::Type, bound: &TokenStream) {
+    pub(crate) fn add(&mut self, ty: &syn::Type, bound: &TokenStream) {
         if !self.mentions_param(ty.to_token_stream()) {
             return;
         }
@@ -815,7 +821,7 @@ impl Bounds {
         })
     }
 
-    fn where_clause(&self) -> Option<&syn::WhereClause> {
+    pub(crate) fn where_clause(&self) -> Option<&syn::WhereClause> {
         (!self.where_clause.predicates.is_empty()).then_some(&self.where_clause)
     }
 }

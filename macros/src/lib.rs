@@ -10,6 +10,7 @@
 
 mod attr;
 mod case;
+mod decode;
 mod detail;
 mod diag;
 mod expand;
@@ -143,6 +144,7 @@ impl Accepted {
                 .is_present()
                 .then(|| container.actix_web.span()),
             utoipa: container.utoipa.is_present().then(|| container.utoipa.span()),
+            decode: container.decode.is_present().then(|| container.decode.span()),
         };
         Accepted {
             attrs: container.attrs,

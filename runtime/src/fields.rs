@@ -110,7 +110,7 @@ impl<'a> FieldWriter<'a> {
     }
 
     /// Writes every value as a JSON string: strings as they are, other values as their JSON
-    /// text (for string maps such as AIP-193's `ErrorInfo.metadata`).
+    /// text, and `null` not at all (for string maps such as AIP-193's `ErrorInfo.metadata`).
     ///
     /// ```
     /// use apierror::{FieldWriter, Position};
@@ -204,6 +204,10 @@ impl<'a> FieldWriter<'a> {
                 let result = serde_json::to_writer(&mut **out, value);
                 if result.is_err() {
                     out.truncate(start);
+                } else if *strings && out.get(value_start..) == Some(b"null") {
+                    // A string map has no null: an absent value is left out, not "null".
+                    out.truncate(start);
+                    return;
                 } else {
                     *position = Position::AfterOthers;
                     if *strings && out.get(value_start) != Some(&b'"') {

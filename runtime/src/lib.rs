@@ -1,6 +1,8 @@
 #![doc = include_str!("../doc/guide.md")]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "client")]
+pub mod client;
 mod context;
 mod detail;
 pub mod docs;

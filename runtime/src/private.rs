@@ -5,14 +5,16 @@ use core::fmt;
 
 pub use core::fmt::{Debug, Display};
 pub use core::format_args;
-pub use core::option::Option::{self, None, Some};
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
-pub use core::primitive::{str, usize};
+pub use core::matches;
+pub use core::option::Option::{self, None, Some};
+pub use core::primitive::{bool, str, usize};
 pub use core::result::Result::{self, Ok};
 pub use core::time::Duration;
 pub use core::{fmt::Formatter, fmt::Result as FmtResult};
 pub use http::StatusCode;
 pub use serde::Serialize;
+pub use serde::de::DeserializeOwned;
 pub use std::error::Error as StdError;
 
 #[cfg(feature = "actix-web-4")]
@@ -188,6 +190,43 @@ impl<T: IntoRetryAfter + ?Sized> Serialize for RetryAfterSeconds<'_, T> {
             None => serializer.serialize_none(),
         }
     }
+}
+
+/// Types a `#[api(retry_after, expose)]` field may have, rebuilt from the whole seconds it is
+/// exposed as (for `#[api(decode)]`).
+pub trait FromSeconds: Sized {
+    /// The value for `seconds` (`None` for a `null` or missing member).
+    fn from_seconds(seconds: Option<u64>) -> Option<Self>;
+}
+
+macro_rules! from_seconds_int {
+    ($($t:ty)*) => {$(
+        impl FromSeconds for $t {
+            fn from_seconds(seconds: Option<u64>) -> Option<Self> {
+                seconds.and_then(|s| <$t>::try_from(s).ok())
+            }
+        }
+    )*};
+}
+from_seconds_int!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
+
+impl FromSeconds for Duration {
+    fn from_seconds(seconds: Option<u64>) -> Option<Self> {
+        seconds.map(Duration::from_secs)
+    }
+}
+
+impl<T: FromSeconds> FromSeconds for Option<T> {
+    fn from_seconds(seconds: Option<u64>) -> Option<Self> {
+        Some(seconds.and_then(|s| T::from_seconds(Some(s))))
+    }
+}
+
+/// The member `name` of `remote`, exposed in whole seconds, as the field's type.
+#[cfg(feature = "client")]
+#[must_use]
+pub fn seconds_member<T: FromSeconds>(remote: &crate::client::RemoteError, name: &str) -> Option<T> {
+    T::from_seconds(remote.member::<u64>(name))
 }
 
 /// Views a source field as `dyn Error`, for sized error types and boxed trait objects alike.

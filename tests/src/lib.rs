@@ -1,5 +1,6 @@
 //! Helpers shared by the behaviour tests, and the seed catalogs declared as derived enums.
 
+pub mod client_service;
 pub mod http_service;
 pub mod seeds;
 pub mod stripe;
@@ -190,4 +191,58 @@ pub fn rendered_tables(markdown: &str) -> Vec<RenderedTable> {
         }
     }
     tables
+}
+
+/// The retry-guidance table of the `{success, error, meta}` provider's catalog: one
+/// `(status cell, guidance)` per row, such as `("401 (expired)", Retry::AfterReauth)`.
+///
+/// # Panics
+/// On a row whose guidance is not one of the table's phrases.
+#[must_use]
+pub fn seed_004_retry_rows(text: &str) -> Vec<(String, apierror::Retry)> {
+    use apierror::Retry;
+    let table = text.split("Retry Guidance\n").nth(1).unwrap_or("");
+    table
+        .lines()
+        .skip(1)
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let retry = match cells[2] {
+                "No" => Retry::No,
+                "Yes, after re-auth" => Retry::AfterReauth,
+                "No (change key)" => Retry::NewKey,
+                "Yes, after reset" => Retry::AfterDelay,
+                "Yes, with backoff" => Retry::Backoff,
+                "Yes, later" => Retry::Later,
+                other => panic!("unknown guidance {other:?}"),
+            };
+            (cells[1].to_owned(), retry)
+        })
+        .collect()
+}
+
+/// The row of that table which speaks for `code` at `status`: the status's row, narrowed by the
+/// row's qualifier where a status has several.
+#[must_use]
+pub fn seed_004_row_for<'a>(
+    rows: &'a [(String, apierror::Retry)],
+    code: &str,
+    status: u16,
+) -> Option<&'a (String, apierror::Retry)> {
+    let candidates: Vec<&(String, apierror::Retry)> = rows
+        .iter()
+        .filter(|(s, _)| s.starts_with(&status.to_string()))
+        .collect();
+    if candidates.len() <= 1 {
+        return candidates.first().copied();
+    }
+    let qualifier = match (status, code) {
+        (401, "expired_token") => "(expired)",
+        (401, _) => "(other)",
+        (429, "api_usage_allowance_exceeded") => "(allowance)",
+        (429, _) => "(rate limit)",
+        _ => return None,
+    };
+    candidates.into_iter().find(|(s, _)| s.ends_with(qualifier))
 }

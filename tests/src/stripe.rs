@@ -92,3 +92,27 @@ pub enum CardError {
     #[api(status = 500)]
     Uncategorized,
 }
+
+/// The decoding half: `{"error": {"type", "code", "message", "param", "doc_url"}}`.
+impl apierror::client::Decode for Stripe {
+    fn decode(&self, body: &Value, error: &mut apierror::client::RemoteError) -> bool {
+        let Some(inner) = body.get("error").and_then(Value::as_object) else {
+            return false;
+        };
+        let Some(code) = inner.get("code").and_then(Value::as_str) else {
+            return false;
+        };
+        error.set_code(code);
+        if let Some(message) = inner.get("message").and_then(Value::as_str) {
+            error.set_detail(message);
+        }
+        if let Some(url) = inner.get("doc_url").and_then(Value::as_str) {
+            error.set_type_uri(url);
+        }
+        if let Some(param) = inner.get("param") {
+            error.insert_member("param", param.clone());
+        }
+        error.set_shape("stripe");
+        true
+    }
+}

@@ -6,6 +6,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, HttpMessage as _, HttpServer, guard, web};
+use apierror_tests::client_service;
 use apierror_tests::http_service::{self, HttpApiError, LegacyError};
 
 /// The outer layer a service's rate limiter would be: it attaches the caller's state.
@@ -37,6 +38,19 @@ async fn order(id: web::Path<u64>) -> Result<&'static str, LegacyError> {
     Err(LegacyError::OrderNotFound(id.into_inner()))
 }
 
+/// `GET /errors/{envelope}/{index}`: one error of the client catalog in one envelope.
+async fn catalog_error(path: web::Path<(String, usize)>) -> actix_web::HttpResponse {
+    let (envelope, index) = path.into_inner();
+    let response = client_service::response(&envelope, index);
+    let mut builder = actix_web::HttpResponse::build(
+        actix_web::http::StatusCode::from_u16(response.status().as_u16()).expect("a valid status"),
+    );
+    for (name, value) in response.headers() {
+        builder.append_header((name.as_str(), value.as_bytes()));
+    }
+    builder.body(response.into_body())
+}
+
 #[actix_web::test]
 async fn actix_server_sends_the_documented_errors() {
     let get_or_head = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
@@ -48,6 +62,7 @@ async fn actix_server_sends_the_documented_errors() {
             .route("/boom", web::get().to(boom))
             .route("/orders/{id}", web::get().to(order))
             .route("/ok", web::get().to(|| async { "ok" }))
+            .route("/errors/{envelope}/{index}", web::get().to(catalog_error))
             .wrap(from_fn(apierror::actix::request_context))
             .wrap(from_fn(rate_limiter))
     })
@@ -63,6 +78,9 @@ async fn actix_server_sends_the_documented_errors() {
     tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
         .await
         .expect("the checks finish in time");
+    tokio::time::timeout(Duration::from_secs(60), client_service::check_round_trips(&base))
+        .await
+        .expect("the round trips finish in time");
 
     tokio::time::timeout(Duration::from_secs(10), handle.stop(true))
         .await

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use apierror_tests::client_service;
 use apierror_tests::http_service::{self, HttpApiError, LegacyError};
 use axum::Router;
 use axum::extract::{Path, Request};
@@ -32,6 +33,12 @@ fn app() -> Router {
             get(|Path(id): Path<u64>| async move { Err::<(), _>(LegacyError::OrderNotFound(id)) }),
         )
         .route("/ok", get(|| async { "ok" }))
+        .route(
+            "/errors/{envelope}/{index}",
+            get(|Path((envelope, index)): Path<(String, usize)>| async move {
+                client_service::response(&envelope, index).map(axum::body::Body::from)
+            }),
+        )
         .route(
             "/spawned",
             get(|| async {
@@ -65,6 +72,9 @@ async fn axum_server_sends_the_documented_errors() {
     tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
         .await
         .expect("the checks finish in time");
+    tokio::time::timeout(Duration::from_secs(60), client_service::check_round_trips(&base))
+        .await
+        .expect("the round trips finish in time");
     let spawned = tokio::time::timeout(
         Duration::from_secs(10),
         reqwest::Client::new()

@@ -349,42 +349,11 @@ fn seed_004_catalog_and_envelope() {
 #[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_004_retry_guidance() {
     let text = seed("004");
-    let table = text.split("Retry Guidance\n").nth(1).unwrap();
-    let guidance: Vec<(String, Retry)> = table
-        .lines()
-        .skip(1)
-        .map(|line| {
-            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            let retry = match cells[2] {
-                "No" => Retry::No,
-                "Yes, after re-auth" => Retry::AfterReauth,
-                "No (change key)" => Retry::NewKey,
-                "Yes, after reset" => Retry::AfterDelay,
-                "Yes, with backoff" => Retry::Backoff,
-                "Yes, later" => Retry::Later,
-                other => panic!("unknown guidance {other:?}"),
-            };
-            (cells[1].to_owned(), retry)
-        })
-        .collect();
-    // Which row speaks for a code: its status, narrowed by the row's qualifier where a status
-    // has several rows.
+    let guidance = apierror_tests::seed_004_retry_rows(&text);
     let row_for = |code: &str, status: u16| -> Retry {
-        let rows: Vec<&(String, Retry)> = guidance
-            .iter()
-            .filter(|(s, _)| s.starts_with(&status.to_string()))
-            .collect();
-        if rows.len() == 1 {
-            return rows[0].1;
-        }
-        let qualifier = match (status, code) {
-            (401, "expired_token") => "(expired)",
-            (401, _) => "(other)",
-            (429, "api_usage_allowance_exceeded") => "(allowance)",
-            (429, _) => "(rate limit)",
-            _ => unreachable!("{status} has one row"),
-        };
-        rows.iter().find(|(s, _)| s.ends_with(qualifier)).unwrap().1
+        apierror_tests::seed_004_row_for(&guidance, code, status)
+            .unwrap_or_else(|| panic!("a row for {code} ({status})"))
+            .1
     };
     for entry in Seed004::entries() {
         assert_eq!(

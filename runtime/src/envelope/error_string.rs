@@ -47,3 +47,26 @@ impl Envelope for ErrorString {
         Ok(())
     }
 }
+
+#[cfg(feature = "client")]
+impl crate::client::Decode for ErrorString {
+    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
+        use crate::client::decode::{members, retry, text};
+        let Some(object) = body.as_object() else {
+            return false;
+        };
+        let Some(code) = text(object, "code") else {
+            return false;
+        };
+        error.set_code(code);
+        if let Some(message) = text(object, "error") {
+            error.set_detail(message);
+        }
+        retry(object, error);
+        if let Some(details) = object.get("details").and_then(Value::as_object) {
+            members(details, &[], error);
+        }
+        error.set_shape("error-string");
+        true
+    }
+}

@@ -253,6 +253,82 @@ fn write_duration(out: &mut Vec<u8>, delay: Duration) {
     out.push(b's');
 }
 
+#[cfg(feature = "client")]
+impl crate::client::Decode for GoogleRpc {
+    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
+        use crate::client::RemoteResolve;
+        use crate::client::decode::{members, text};
+        let Some(inner) = body.get("error").and_then(Value::as_object) else {
+            return false;
+        };
+        if let Some(message) = text(inner, "message") {
+            error.set_detail(message);
+        }
+        let details = inner
+            .get("details")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        for detail in details.iter().filter_map(Value::as_object).take(32) {
+            match detail.get("@type").and_then(Value::as_str) {
+                Some("type.googleapis.com/google.rpc.ErrorInfo") => {
+                    if let Some(reason) = text(detail, "reason") {
+                        error.set_code(reason);
+                    }
+                    if let Some(metadata) = detail.get("metadata").and_then(Value::as_object) {
+                        members(metadata, &[], error);
+                    }
+                }
+                Some("type.googleapis.com/google.rpc.RetryInfo") => {
+                    if let Some(delay) = detail
+                        .get("retryDelay")
+                        .and_then(Value::as_str)
+                        .and_then(parse_duration)
+                    {
+                        error.set_body_retry_delay(delay);
+                    }
+                }
+                Some("type.googleapis.com/google.rpc.Help") => {
+                    let link = detail
+                        .get("links")
+                        .and_then(Value::as_array)
+                        .and_then(|l| l.first());
+                    if let Some(link) = link.and_then(Value::as_object) {
+                        error.set_resolve(RemoteResolve {
+                            message: text(link, "description"),
+                            url: text(link, "url"),
+                            ..RemoteResolve::default()
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        error.set_shape("google.rpc");
+        true
+    }
+}
+
+/// A `google.protobuf.Duration` in its JSON form (`"1.500s"`), the inverse of `write_duration`.
+#[cfg(feature = "client")]
+fn parse_duration(text: &str) -> Option<Duration> {
+    let number = text.strip_suffix('s')?;
+    let (secs, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if secs.is_empty()
+        || !secs.bytes().all(|b| b.is_ascii_digit())
+        || fraction.len() > 9
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let secs = secs.parse::<u64>().unwrap_or(u64::MAX);
+    let nanos = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse::<u32>().ok()? * 10_u32.pow(9 - u32::try_from(fraction.len()).ok()?)
+    };
+    Some(Duration::new(secs, nanos))
+}
+
 #[cfg(test)]
 mod tests {
     use core::time::Duration;

@@ -72,3 +72,44 @@ impl Envelope for JsonApi {
         Ok(())
     }
 }
+
+#[cfg(feature = "client")]
+impl crate::client::Decode for JsonApi {
+    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
+        use crate::client::decode::{members, retry, text};
+        // The first error object: an error response of this crate has one.
+        let Some(first) = body
+            .get("errors")
+            .and_then(Value::as_array)
+            .and_then(|e| e.first())
+            .and_then(Value::as_object)
+        else {
+            return false;
+        };
+        if let Some(code) = text(first, "code") {
+            error.set_code(code);
+        }
+        if let Some(title) = text(first, "title") {
+            error.set_title(title);
+        }
+        if let Some(detail) = text(first, "detail") {
+            error.set_detail(detail);
+        }
+        if let Some(id) = text(first, "id") {
+            error.set_request_id(id);
+        }
+        if let Some(uri) = first
+            .get("links")
+            .and_then(Value::as_object)
+            .and_then(|l| text(l, "type"))
+        {
+            error.set_type_uri(uri);
+        }
+        retry(first, error);
+        if let Some(meta) = first.get("meta").and_then(Value::as_object) {
+            members(meta, &[], error);
+        }
+        error.set_shape("json:api");
+        true
+    }
+}

@@ -43,13 +43,18 @@ use crate::{ApiError, Context};
 pub struct Problem {
     /// The code's member name; empty for no code member.
     code_member: &'static str,
+    /// Whether bodies carry the retry strategy as a `retry` extension member.
+    retry_member: bool,
 }
 
 impl Problem {
     /// Problem details with the code in a `code` member.
     #[must_use]
     pub const fn new() -> Self {
-        Problem { code_member: "code" }
+        Problem {
+            code_member: "code",
+            retry_member: false,
+        }
     }
 
     /// Puts the code in another extension member, such as `error_code`.
@@ -80,12 +85,35 @@ impl Problem {
         self
     }
 
-    /// The members a problem body writes itself: the code member (first: the only one a
-    /// derived field can still collide with, since it is chosen at run time), RFC 9457's and
-    /// `resolve`.
-    const fn own_members(&self) -> [&'static str; 7] {
+    /// Puts the retry strategy on the wire as a `retry` extension member (`"after_delay"`, see
+    /// [`Retry::as_str`](crate::Retry::as_str)), so that clients without the service's error
+    /// type learn it; the client side's retry policy reads it.
+    ///
+    /// ```
+    /// use apierror::envelope::{Envelope, Output};
+    /// use apierror::{ApiError, Context, Problem};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 409, retry = "new_key")]
+    /// struct IdempotencyConflict;
+    ///
+    /// let mut body = Vec::new();
+    /// Problem::new().retry_member().render(&IdempotencyConflict, &Context::new(), &mut Output::new(&mut body)).unwrap();
+    /// assert!(String::from_utf8(body).unwrap().ends_with(r#""code":"IDEMPOTENCY_CONFLICT","retry":"new_key"}"#));
+    /// ```
+    #[must_use]
+    pub const fn retry_member(mut self) -> Self {
+        self.retry_member = true;
+        self
+    }
+
+    /// The members a problem body writes itself: the ones chosen at run time first (the only
+    /// ones a derived field can still collide with), then RFC 9457's and `resolve`.
+    const fn own_members(&self) -> [&'static str; 8] {
+        let retry = if self.retry_member { "retry" } else { "" };
         [
             self.code_member,
+            retry,
             "type",
             "title",
             "status",
@@ -125,6 +153,13 @@ impl Envelope for Problem {
             properties[self.code_member] = code;
             required.push(self.code_member);
         }
+        if self.retry_member {
+            properties["retry"] = json!({
+                "type": "string",
+                "enum": ["no", "yes", "backoff", "after_delay", "after_reauth", "later", "new_key"],
+                "description": "What a client should do before sending the request again.",
+            });
+        }
         json!({
             "type": "object",
             "required": required,
@@ -156,12 +191,73 @@ impl Envelope for Problem {
         }
         out.resolve(b",\"resolve\":", entry);
         let own = self.own_members();
-        // Derived names are never the reserved ones (the derive rejects them) nor `code`.
-        let dynamic = usize::from(!matches!(self.code_member, "" | "code"));
+        if self.retry_member {
+            out.raw(b",\"retry\":\"");
+            out.raw(entry.retry().as_str().as_bytes());
+            out.raw(b"\"");
+        }
+        // A derived field can only collide with the first two, chosen at run time: the derive
+        // rejects the reserved names as field names.
+        let dynamic = 2;
         let mut writer = out.fields(Position::AfterOthers).skipping_after(&own, dynamic);
         error.write_fields(&mut writer);
         writer.finish()?;
         out.raw(b"}");
         Ok(())
+    }
+}
+
+#[cfg(feature = "client")]
+impl crate::client::Decode for Problem {
+    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
+        use crate::client::decode::{members, resolve, retry, text};
+        let Some(object) = body.as_object() else {
+            return false;
+        };
+        if !(object.contains_key("type") || object.contains_key("title") || object.contains_key("status")) {
+            return false;
+        }
+        // The code member as configured; the default also reads the other common spellings.
+        let candidates: &[&str] = match self.code_member {
+            "" => &[],
+            "code" => &["code", "error_code", "errorCode"],
+            _ => core::slice::from_ref(&self.code_member),
+        };
+        let code_member = candidates
+            .iter()
+            .copied()
+            .find(|m| object.get(*m).is_some_and(Value::is_string));
+        if let Some(member) = code_member {
+            error.set_code(text(object, member).unwrap_or_default());
+        }
+        if let Some(value) = text(object, "type") {
+            error.set_type_uri(value);
+        }
+        if let Some(value) = text(object, "title") {
+            error.set_title(value);
+        }
+        if let Some(value) = text(object, "detail") {
+            error.set_detail(value);
+        }
+        if let Some(value) = text(object, "instance") {
+            error.set_instance(value);
+        }
+        if let Some(value) = resolve(object.get("resolve")) {
+            error.set_resolve(value);
+        }
+        retry(object, error);
+        let own = [
+            "type",
+            "title",
+            "status",
+            "detail",
+            "instance",
+            "resolve",
+            "retry",
+            code_member.unwrap_or(""),
+        ];
+        members(object, &own, error);
+        error.set_shape("problem");
+        true
     }
 }

@@ -90,3 +90,26 @@ macro_rules! __impl_utoipa {
         );
     };
 }
+
+#[cfg(feature = "client")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_decode {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($body:tt)*}) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::client::FromRemote for $($ty)* $($where)* {
+            $($body)*
+        }
+    };
+}
+
+#[cfg(not(feature = "client"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_decode {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "#[api(decode)] needs the `client` feature of apierror: apierror = { version = \"...\", features = [\"client\"] }"
+        );
+    };
+}

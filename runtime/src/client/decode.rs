@@ -1,0 +1,110 @@
+//! Reading bodies: the decoding half of each envelope lives next to its rendering half (in
+//! `envelope/`); this file has the trait, detection and the readers they share.
+
+use serde_json::{Map, Value};
+
+use super::{RemoteError, RemoteResolve};
+use crate::envelope::{CodeMessage, ErrorString, GoogleRpc, JsonApi, Problem, SuccessFlag};
+
+/// The decoding counterpart of [`Envelope`](crate::envelope::Envelope): reads what a body in
+/// this shape says. Implement it for a custom envelope to decode its bodies with
+/// [`RemoteError::from_response_with`].
+///
+/// ```
+/// use apierror::client::{Decode, RemoteError};
+/// use apierror::http::{HeaderMap, StatusCode};
+///
+/// /// `{"error_code": ..., "http_status": ...}`
+/// struct Minimal;
+///
+/// impl Decode for Minimal {
+///     fn decode(&self, body: &serde_json::Value, error: &mut RemoteError) -> bool {
+///         let Some(code) = body.get("error_code").and_then(|c| c.as_str()) else { return false };
+///         error.set_code(code);
+///         error.set_shape("minimal");
+///         true
+///     }
+/// }
+///
+/// let body = br#"{"error_code":"NOT_FOUND","http_status":404}"#;
+/// let remote = RemoteError::from_response_with(&Minimal, StatusCode::NOT_FOUND, &HeaderMap::new(), body);
+/// assert_eq!(remote.code(), Some("NOT_FOUND"));
+/// ```
+pub trait Decode {
+    /// Reads `body` into `error` and returns `true`, or returns `false` (leaving `error` as it
+    /// was) when the body is not in this shape.
+    fn decode(&self, body: &Value, error: &mut RemoteError) -> bool;
+}
+
+/// The built-in envelope a body is in: by content type (`application/problem+json`,
+/// `application/vnd.api+json`), else by shape (`{"errors": [...]}`, `{"success": false, ...}`,
+/// `{"error": {"status": "..."}}`, `{"error": "...", "code"}`, `{"code", "message"}`,
+/// `{"type", "title", "status"}`). Problem details are read with any of the code members
+/// `code`, `error_code` and `errorCode`.
+#[must_use]
+pub fn detect(content_type: &str, body: &Value) -> Option<&'static dyn Decode> {
+    const PROBLEM: Problem = Problem::new();
+    const GOOGLE_RPC: GoogleRpc = GoogleRpc::new("");
+    let content_type = content_type.to_ascii_lowercase();
+    if content_type.contains("problem+json") {
+        return Some(&PROBLEM);
+    }
+    if content_type.contains("vnd.api+json") {
+        return Some(&JsonApi);
+    }
+    let object = body.as_object()?;
+    let error = object.get("error");
+    if object.get("errors").is_some_and(Value::is_array) {
+        Some(&JsonApi)
+    } else if object.get("success") == Some(&Value::Bool(false)) && error.is_some_and(Value::is_object) {
+        Some(&SuccessFlag)
+    } else if error.is_some_and(|e| e.get("status").is_some_and(Value::is_string)) {
+        Some(&GOOGLE_RPC)
+    } else if error.is_some_and(Value::is_string) && object.contains_key("code") {
+        Some(&ErrorString)
+    } else if object.contains_key("code") && object.contains_key("message") {
+        Some(&CodeMessage)
+    } else if object.contains_key("title") || object.contains_key("type") {
+        Some(&PROBLEM)
+    } else {
+        None
+    }
+}
+
+/// A string member.
+pub(crate) fn text(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// A `resolve` object.
+pub(crate) fn resolve(value: Option<&Value>) -> Option<RemoteResolve> {
+    let object = value?.as_object()?;
+    let resolve = RemoteResolve {
+        message: text(object, "message"),
+        url: text(object, "url"),
+        action: text(object, "action"),
+        method: text(object, "method"),
+        endpoint: text(object, "endpoint"),
+    };
+    (resolve != RemoteResolve::default()).then_some(resolve)
+}
+
+/// The `retry` extension member, when a server puts its guidance on the wire.
+pub(crate) fn retry(object: &Map<String, Value>, error: &mut RemoteError) {
+    if let Some(retry) = object
+        .get("retry")
+        .and_then(Value::as_str)
+        .and_then(|r| r.parse().ok())
+    {
+        error.set_retry(retry);
+    }
+}
+
+/// Every member of `object` as an exposed field, but those in `own`.
+pub(crate) fn members(object: &Map<String, Value>, own: &[&str], error: &mut RemoteError) {
+    for (name, value) in object {
+        if !own.contains(&name.as_str()) {
+            error.insert_member(name.clone(), value.clone());
+        }
+    }
+}
