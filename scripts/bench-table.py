@@ -11,7 +11,7 @@ import pathlib
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"
 
 # (group, baseline) per table; the lookup group compares each `X/derived` with `X/hand`.
-GROUPS = [("lookup", None), ("render", "serde floor"), ("response", "hand-written")]
+GROUPS = [("lookup", None), ("render", "serde floor"), ("response", "hand-written"), ("decode", "serde struct")]
 
 
 def load():

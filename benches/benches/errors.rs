@@ -70,7 +70,7 @@ fn allocations_per_op(mut f: impl FnMut()) -> f64 {
 /// The error every rendering benchmark renders: type, title, status, detail (formatted from a
 /// field), instance, code and three exposed fields; about 270 bytes as problem details.
 #[derive(Debug, ApiError)]
-#[api(type_base = "https://docs.example.com/errors/")]
+#[api(decode, type_base = "https://docs.example.com/errors/")]
 enum BenchError {
     /// Usage limit reached for the current plan.
     #[api(
@@ -430,6 +430,52 @@ fn criterion_dir() -> Option<std::path::PathBuf> {
     Some(exe.parent()?.parent()?.parent()?.join("criterion"))
 }
 
+/// What a hand-written client decodes the same body into: a `#[derive(Deserialize)]` struct.
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "decoded to be measured, not read")]
+struct HandDecoded {
+    #[serde(rename = "type")]
+    type_uri: String,
+    title: String,
+    status: u16,
+    detail: Option<String>,
+    instance: Option<String>,
+    code: String,
+    usage_type: String,
+    current: u32,
+    limit: u32,
+}
+
+/// Decoding the RFC 9457 body of the rendering benchmark, with its headers, as a client does.
+fn decode(c: &mut Criterion) {
+    use apierror::client::{Decoded, RemoteError};
+
+    let response = ErrorResponder::new(Problem::new()).response(&error(), &context());
+    let (status, headers, body) = (
+        response.status(),
+        response.headers().clone(),
+        response.body().clone(),
+    );
+    let mut group = c.benchmark_group("decode");
+    group.bench_function("serde struct", |b| {
+        b.iter(|| serde_json::from_slice::<HandDecoded>(black_box(&body)).map_or(0, |d| d.limit))
+    });
+    group.bench_function("apierror RemoteError", |b| {
+        b.iter(|| {
+            RemoteError::from_response(status, black_box(&headers), black_box(&body))
+                .members()
+                .len()
+        })
+    });
+    group.bench_function("apierror typed", |b| {
+        b.iter(|| {
+            let remote = RemoteError::from_response(status, black_box(&headers), black_box(&body));
+            matches!(remote.decode::<BenchError>(), Decoded::Known(_))
+        })
+    });
+    group.finish();
+}
+
 fn main() {
     count_allocations();
     let mut criterion = Criterion::default()
@@ -440,5 +486,6 @@ fn main() {
     lookup(&mut criterion);
     render(&mut criterion);
     response(&mut criterion);
+    decode(&mut criterion);
     criterion.final_summary();
 }

@@ -1,7 +1,7 @@
-//! A small axum service whose endpoints fail in documented ways.
-//!
-//! Run with `cargo run -p apierror-tests --example axum_service [PORT]` (default 3000; `0` picks a free port),
-//! then, for example, `curl -i localhost:3000/v1/score` or `curl -i localhost:3000/v1/orders/42`.
+//! The example service: its errors and its axum router. Shared by the `axum_service` example,
+//! which serves it, and the `client` example, which calls it.
+
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use apierror::ApiError;
 use axum::Router;
@@ -14,10 +14,11 @@ use axum::routing::get;
 #[derive(Debug, ApiError)]
 #[api(
     axum,
+    decode,
     type_base = "https://docs.example.com/errors/",
     challenge = "Bearer realm=\"scoring\""
 )]
-enum ScoringError {
+pub enum ScoringError {
     /// The request has no valid session or API key.
     #[api(
         status = 401,
@@ -44,6 +45,10 @@ enum ScoringError {
     #[api(status = 429, retry_after = 60)]
     ScoringRateLimited,
 
+    /// The scoring engine is warming up; it answers within seconds.
+    #[api(status = 503, retry_after = 1, detail = "Scoring is warming up.")]
+    WarmingUp,
+
     /// Unhandled exception inside the API.
     #[api(status = 500, detail = "Internal error.")]
     Internal { source: std::io::Error },
@@ -52,7 +57,7 @@ enum ScoringError {
 /// The orders API keeps its older envelope.
 #[derive(Debug, ApiError)]
 #[api(axum, rename_all = "snake_case", envelope = apierror::envelope::SuccessFlag)]
-enum OrderError {
+pub enum OrderError {
     /// No order has this id.
     #[api(status = 404, detail = "Order {0} not found")]
     OrderNotFound(u64),
@@ -82,18 +87,25 @@ async fn rate_limiter(mut request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> std::io::Result<()> {
-    let port = std::env::args()
-        .nth(1)
-        .and_then(|p| p.parse::<u16>().ok())
-        .unwrap_or(3000);
-    let app = Router::new()
+/// Fails twice with 503 `WARMING_UP`, then answers: for the client example's retry loop.
+async fn warm() -> Result<&'static str, ScoringError> {
+    static CALLS: AtomicU32 = AtomicU32::new(0);
+    if CALLS.fetch_add(1, Ordering::Relaxed) % 3 < 2 {
+        Err(ScoringError::WarmingUp)
+    } else {
+        Ok("scored: 87")
+    }
+}
+
+/// The service's router, with the request-context middleware and a stand-in rate limiter.
+pub fn app() -> Router {
+    Router::new()
         .route("/v1/score", get(score))
         .route(
             "/v1/score/burst",
             get(|| async { Err::<(), _>(ScoringError::ScoringRateLimited) }),
         )
+        .route("/v1/score/warm", get(warm))
         .route(
             "/v1/crash",
             get(|| async {
@@ -104,10 +116,5 @@ async fn main() -> std::io::Result<()> {
         )
         .route("/v1/orders/{id}", get(order))
         .layer(from_fn(apierror::axum::request_context))
-        .layer(from_fn(rate_limiter));
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-    let address = listener.local_addr()?;
-    println!("listening on http://{address}");
-    println!("try: curl -i http://{address}/v1/score   (also /v1/score/burst, /v1/crash, /v1/orders/42)");
-    axum::serve(listener, app).await
+        .layer(from_fn(rate_limiter))
 }
