@@ -304,3 +304,14 @@ fn the_providers_retry_table_as_a_client_reads_it() {
         "every row has a response of its kind"
     );
 }
+
+#[test]
+fn which_codes_a_client_can_rebuild_is_checkable() {
+    use apierror::client::FromRemote;
+
+    assert!(ServiceError::decodable("product_not_found"));
+    assert!(ServiceError::decodable("locked"));
+    // The internal error's source never reaches the wire.
+    assert!(!ServiceError::decodable("INTERNAL"));
+    assert!(!ServiceError::decodable("SEAT_LIMIT"));
+}

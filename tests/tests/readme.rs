@@ -21,6 +21,18 @@ fn readme_quick_start_is_the_guides() {
 }
 
 #[test]
+fn readme_clients_section_is_the_guides() {
+    let readme = read("README.md");
+    let guide = read("runtime/doc/guide.md");
+    let start = guide.find("## Clients").expect("the guide has a Clients section");
+    let end = start + guide[start..].find("\n## ").expect("a section follows it");
+    assert!(
+        readme.contains(guide[start..end].trim()),
+        "README.md must contain the guide's Clients section verbatim"
+    );
+}
+
+#[test]
 fn public_docs_speak_of_shapes_not_of_the_test_catalogs() {
     for path in ["README.md", "runtime/doc/guide.md", "runtime/doc/attributes.md"] {
         let text = read(path).to_lowercase();
