@@ -94,6 +94,7 @@ pub struct RawKeys {
     type_uri: Option<Lenient<AbsoluteUri>>,
     challenge: Option<Lenient<HeaderText>>,
     allow: Option<Lenient<AllowValue>>,
+    upgrade: Option<Lenient<UpgradeValue>>,
     transparent: Flag,
 }
 
@@ -114,6 +115,7 @@ impl RawKeys {
             type_uri: take("type", self.type_uri, errors, r),
             challenge: take("challenge", self.challenge, errors, r),
             allow: take("allow", self.allow, errors, r),
+            upgrade: take("upgrade", self.upgrade, errors, r),
             transparent: self.transparent,
             rejected,
         }
@@ -134,6 +136,7 @@ pub struct Keys {
     pub type_uri: Option<AbsoluteUri>,
     pub challenge: Option<HeaderText>,
     pub allow: Option<AllowValue>,
+    pub upgrade: Option<UpgradeValue>,
     pub transparent: Flag,
     /// Keys that were given with a value that was rejected (and reported): the checks that
     /// depend on them are skipped rather than reported as if the key were missing.
@@ -161,6 +164,7 @@ impl Keys {
         push("type", self.type_uri.as_ref().map(|t| t.lit.span()));
         push("challenge", self.challenge.as_ref().map(|c| c.lit.span()));
         push("allow", self.allow.as_ref().map(|a| a.lit.span()));
+        push("upgrade", self.upgrade.as_ref().map(|u| u.lit.span()));
         push(
             "transparent",
             self.transparent.is_present().then(|| self.transparent.span()),
@@ -597,6 +601,41 @@ impl FromMeta for AllowValue {
             }
         }
         Ok(AllowValue { lit: lit.clone() })
+    }
+}
+
+/// `upgrade = "HTTP/2.0, websocket"`: the protocols of a 426's Upgrade header (RFC 9110, section
+/// 7.8: `protocol-name ["/" protocol-version]`, comma-separated).
+pub struct UpgradeValue {
+    pub lit: LitStr,
+}
+
+impl FromMeta for UpgradeValue {
+    fn from_value(value: &Lit) -> Result<Self> {
+        const FORMS: &str = "`upgrade` takes the protocols to switch to, such as `upgrade = \"HTTP/2.0\"` or `upgrade = \"websocket\"`";
+        let Lit::Str(lit) = value else {
+            return Err(Error::custom(FORMS));
+        };
+        let text = lit.value();
+        let token = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        };
+        let valid = text
+            .split(',')
+            .map(str::trim)
+            .all(|protocol| match protocol.split_once('/') {
+                Some((name, version)) => token(name) && token(version),
+                None => token(protocol),
+            });
+        if !valid {
+            return Err(Error::custom(format!(
+                "`upgrade = \"{text}\"` is not a list of protocols; {FORMS}"
+            ))
+            .with_span(lit));
+        }
+        Ok(UpgradeValue { lit: lit.clone() })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Code styles (`rename_all`): deriving a code from a variant name, and checking that a code
 //! follows the style.
 
-use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase};
+use heck::{ToKebabCase, ToLowerCamelCase, ToPascalCase, ToShoutySnakeCase, ToSnakeCase};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
@@ -9,10 +9,24 @@ pub enum Style {
     Snake,
     Kebab,
     Camel,
+    /// `BadArgument`, as Microsoft's REST API guidelines write codes.
+    Pascal,
+    /// `badargument`: the variant name lower-cased, no separator.
+    Lower,
+    /// `BADARGUMENT`.
+    Upper,
 }
 
 impl Style {
-    pub const ALL: &[Style] = &[Style::ScreamingSnake, Style::Snake, Style::Kebab, Style::Camel];
+    pub const ALL: &[Style] = &[
+        Style::ScreamingSnake,
+        Style::Snake,
+        Style::Kebab,
+        Style::Camel,
+        Style::Pascal,
+        Style::Lower,
+        Style::Upper,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -20,6 +34,9 @@ impl Style {
             Style::Snake => "snake_case",
             Style::Kebab => "kebab-case",
             Style::Camel => "camelCase",
+            Style::Pascal => "PascalCase",
+            Style::Lower => "lowercase",
+            Style::Upper => "UPPERCASE",
         }
     }
 
@@ -34,6 +51,9 @@ impl Style {
             Style::Snake => name.to_snake_case(),
             Style::Kebab => name.to_kebab_case(),
             Style::Camel => name.to_lower_camel_case(),
+            Style::Pascal => name.to_pascal_case(),
+            Style::Lower => name.to_snake_case().replace('_', ""),
+            Style::Upper => name.to_shouty_snake_case().replace('_', ""),
         }
     }
 
@@ -46,7 +66,9 @@ impl Style {
                     Style::ScreamingSnake => c.is_ascii_uppercase() || c == '_',
                     Style::Snake => c.is_ascii_lowercase() || c == '_',
                     Style::Kebab => c.is_ascii_lowercase() || c == '-',
-                    Style::Camel => c.is_ascii_alphabetic(),
+                    Style::Camel | Style::Pascal => c.is_ascii_alphabetic(),
+                    Style::Lower => c.is_ascii_lowercase(),
+                    Style::Upper => c.is_ascii_uppercase(),
                 }
         };
         code.chars().all(allowed) && self.apply(code) == code
@@ -67,11 +89,22 @@ mod tests {
                     "credit_exhausted",
                     "credit-exhausted",
                     "creditExhausted",
+                    "CreditExhausted",
+                    "creditexhausted",
+                    "CREDITEXHAUSTED",
                 ],
             ),
             (
                 "AuthRequired",
-                ["AUTH_REQUIRED", "auth_required", "auth-required", "authRequired"],
+                [
+                    "AUTH_REQUIRED",
+                    "auth_required",
+                    "auth-required",
+                    "authRequired",
+                    "AuthRequired",
+                    "authrequired",
+                    "AUTHREQUIRED",
+                ],
             ),
             (
                 "HTTPVersionTooOld",
@@ -80,13 +113,29 @@ mod tests {
                     "http_version_too_old",
                     "http-version-too-old",
                     "httpVersionTooOld",
+                    "HttpVersionTooOld",
+                    "httpversiontooold",
+                    "HTTPVERSIONTOOOLD",
                 ],
             ),
             (
                 "Oauth2Failed",
-                ["OAUTH2_FAILED", "oauth2_failed", "oauth2-failed", "oauth2Failed"],
+                [
+                    "OAUTH2_FAILED",
+                    "oauth2_failed",
+                    "oauth2-failed",
+                    "oauth2Failed",
+                    "Oauth2Failed",
+                    "oauth2failed",
+                    "OAUTH2FAILED",
+                ],
             ),
-            ("Internal", ["INTERNAL", "internal", "internal", "internal"]),
+            (
+                "Internal",
+                [
+                    "INTERNAL", "internal", "internal", "internal", "Internal", "internal", "INTERNAL",
+                ],
+            ),
         ];
         for (variant, expected) in cases {
             for (style, code) in Style::ALL.iter().zip(expected) {
@@ -114,6 +163,6 @@ mod tests {
         for style in Style::ALL {
             assert_eq!(Style::from_name(style.name()), Some(*style));
         }
-        assert_eq!(Style::from_name("PascalCase"), None);
+        assert_eq!(Style::from_name("Title Case"), None);
     }
 }

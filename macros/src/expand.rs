@@ -621,6 +621,7 @@ impl ToTokens for Statics<'_> {
             let type_uri = text(entry.type_uri.as_deref());
             let challenge = text(entry.challenge.as_deref());
             let allow = text(entry.allow.as_deref());
+            let upgrade = text(entry.upgrade.as_deref());
             let code_json = json_string(code);
             let title_json = json_string(title);
             let type_json = json_string(entry.type_uri.as_deref().unwrap_or("about:blank"));
@@ -645,6 +646,7 @@ impl ToTokens for Statics<'_> {
                     type_uri: #type_uri,
                     challenge: #challenge,
                     allow: #allow,
+                    upgrade: #upgrade,
                     fields: &__API_FIELDS,
                     fields_at: (#start, #len),
                     code_json: #code_json,

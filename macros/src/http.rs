@@ -117,6 +117,45 @@ pub fn nearest(code: u16) -> (Option<&'static Status>, Option<&'static Status>) 
     (below, above)
 }
 
+/// A status whose responses must carry a header (RFC 9110), and the key that gives it.
+pub struct RequiredHeader {
+    pub status: u16,
+    /// The `#[api(...)]` key whose value the header carries.
+    pub key: &'static str,
+    pub header: &'static str,
+    /// The error when the key is missing, after "status N requires ".
+    pub missing: &'static str,
+}
+
+/// Every status that requires a header: the one table the derive checks and the runtime sends
+/// (by the same keys).
+pub const REQUIRED_HEADERS: &[RequiredHeader] = &[
+    RequiredHeader {
+        status: 401,
+        key: "challenge",
+        header: "WWW-Authenticate",
+        missing: "a WWW-Authenticate challenge (RFC 9110, section 15.5.2); add `challenge = \"Bearer\"` to this variant or to the enum",
+    },
+    RequiredHeader {
+        status: 405,
+        key: "allow",
+        header: "Allow",
+        missing: "an Allow header (RFC 9110, section 15.5.6); add `allow = \"GET, POST\"` with the methods the resource supports",
+    },
+    RequiredHeader {
+        status: 407,
+        key: "challenge",
+        header: "Proxy-Authenticate",
+        missing: "a Proxy-Authenticate challenge (RFC 9110, section 15.5.8); add `challenge = \"Basic realm=\\\"proxy\\\"\"` to this variant",
+    },
+    RequiredHeader {
+        status: 426,
+        key: "upgrade",
+        header: "Upgrade",
+        missing: "an Upgrade header (RFC 9110, section 15.5.22); add `upgrade = \"HTTP/2.0\"` with the protocols to switch to",
+    },
+];
+
 /// Retry guidance implied by a status when `retry` is not declared.
 pub fn default_retry(code: u16) -> crate::attr::RetryKind {
     use crate::attr::RetryKind;

@@ -97,6 +97,7 @@ pub struct EntryModel {
     pub type_uri: Option<String>,
     pub challenge: Option<String>,
     pub allow: Option<String>,
+    pub upgrade: Option<String>,
     pub source: Option<usize>,
 }
 
@@ -343,11 +344,17 @@ fn entry_model(
         .map(|c| c.lit.value())
         .or_else(|| (status.code == 401).then(|| defaults.challenge.clone()).flatten());
     let allow = keys.allow.as_ref().map(|a| a.lit.value());
+    let upgrade = keys.upgrade.as_ref().map(|u| u.lit.value());
     // A header value that was rejected is reported already, not again as missing.
-    let has_challenge =
-        challenge.is_some() || keys.rejected.contains(&"challenge") || defaults.challenge_rejected;
-    let has_allow = allow.is_some() || keys.rejected.contains(&"allow");
-    check_status_headers(&keys, status, has_challenge, has_allow, errors);
+    let given = [
+        (
+            "challenge",
+            challenge.is_some() || keys.rejected.contains(&"challenge") || defaults.challenge_rejected,
+        ),
+        ("allow", allow.is_some() || keys.rejected.contains(&"allow")),
+        ("upgrade", upgrade.is_some() || keys.rejected.contains(&"upgrade")),
+    ];
+    check_status_headers(&keys, status, &given, errors);
 
     let type_uri = match (&keys.type_uri, &defaults.type_base) {
         (Some(uri), _) => Some(uri.lit.value()),
@@ -375,6 +382,7 @@ fn entry_model(
         type_uri,
         challenge,
         allow,
+        upgrade,
         source,
     }
 }
@@ -741,50 +749,47 @@ fn check_retry_after(
     }
 }
 
-fn check_status_headers(
-    keys: &Keys,
-    status: &Status,
-    has_challenge: bool,
-    has_allow: bool,
-    errors: &mut Accumulator,
-) {
+fn check_status_headers(keys: &Keys, status: &Status, given: &[(&str, bool)], errors: &mut Accumulator) {
     let status_span = keys.status.as_ref().map_or_else(Span::call_site, |s| s.span);
-    if status.code == 401 && !has_challenge {
-        errors.push(
-            Error::custom(
-                "status 401 requires a WWW-Authenticate challenge (RFC 9110, section 15.5.2); add `challenge = \"Bearer\"` to this variant or to the enum",
-            )
-            .with_span(&status_span),
-        );
+    let is_given = |key: &str| given.iter().any(|(k, present)| *k == key && *present);
+    for rule in http::REQUIRED_HEADERS.iter().filter(|r| r.status == status.code) {
+        if !is_given(rule.key) {
+            errors.push(
+                Error::custom(format!("status {} requires {}", status.code, rule.missing))
+                    .with_span(&status_span),
+            );
+        }
     }
-    if status.code == 405 && !has_allow {
-        errors.push(
-            Error::custom(
-                "status 405 requires an Allow header (RFC 9110, section 15.5.6); add `allow = \"GET, POST\"` with the methods the resource supports",
+    let declared = [
+        ("challenge", keys.challenge.as_ref().map(|c| c.lit.span())),
+        ("allow", keys.allow.as_ref().map(|a| a.lit.span())),
+        ("upgrade", keys.upgrade.as_ref().map(|u| u.lit.span())),
+    ];
+    for (key, span) in declared {
+        let Some(span) = span else { continue };
+        let rules: Vec<&http::RequiredHeader> =
+            http::REQUIRED_HEADERS.iter().filter(|r| r.key == key).collect();
+        if rules.iter().any(|r| r.status == status.code) {
+            continue;
+        }
+        let sets: Vec<String> = rules
+            .iter()
+            .map(|r| format!("{} on {}", r.header, r.status))
+            .collect();
+        let only = if rules.len() == 1 {
+            format!(
+                "the {} header, which only {} responses carry",
+                rules[0].header, rules[0].status
             )
-            .with_span(&status_span),
-        );
-    }
-    if let Some(challenge) = &keys.challenge
-        && status.code != 401
-    {
+        } else {
+            sets.join(" and ")
+        };
         errors.push(
             Error::custom(format!(
-                "`challenge` sets WWW-Authenticate, which only 401 responses carry, but this status is {}; remove `challenge`",
+                "`{key}` sets {only}, but this status is {}; remove `{key}`",
                 status.code
             ))
-            .with_span(&challenge.lit),
-        );
-    }
-    if let Some(allow) = &keys.allow
-        && status.code != 405
-    {
-        errors.push(
-            Error::custom(format!(
-                "`allow` sets the Allow header of a 405 response, but this status is {}; remove `allow`",
-                status.code
-            ))
-            .with_span(&allow.lit),
+            .with_span(&span),
         );
     }
 }

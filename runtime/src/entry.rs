@@ -144,7 +144,15 @@ impl Entry {
         self
     }
 
-    /// Sets the `WWW-Authenticate` challenge (a 401 needs one).
+    /// Sets the `Upgrade` header value (a 426 needs one).
+    #[must_use]
+    pub const fn with_upgrade(mut self, protocols: &'static str) -> Self {
+        self.parts.upgrade = protocols;
+        self
+    }
+
+    /// Sets the authentication challenge (a 401 needs one for `WWW-Authenticate`, a 407 for
+    /// `Proxy-Authenticate`).
     #[must_use]
     pub const fn with_challenge(mut self, challenge: &'static str) -> Self {
         self.parts.challenge = challenge;
@@ -269,10 +277,17 @@ impl Entry {
         }
     }
 
-    /// The `WWW-Authenticate` challenge of a 401 entry.
+    /// The authentication challenge: `WWW-Authenticate` of a 401 entry, `Proxy-Authenticate`
+    /// of a 407.
     #[must_use]
     pub const fn challenge(&self) -> Option<&'static str> {
         non_empty(self.parts.challenge)
+    }
+
+    /// The `Upgrade` header value of a 426 entry: the protocols to switch to.
+    #[must_use]
+    pub const fn upgrade(&self) -> Option<&'static str> {
+        non_empty(self.parts.upgrade)
     }
 
     /// The `Allow` header value of a 405 entry.
@@ -619,6 +634,9 @@ impl Serialize for Entry {
         }
         if let Some(allow) = self.allow() {
             map.serialize_entry("allow", allow)?;
+        }
+        if let Some(upgrade) = self.upgrade() {
+            map.serialize_entry("upgrade", upgrade)?;
         }
         map.serialize_entry("fields", self.fields())?;
         map.end()

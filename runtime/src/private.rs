@@ -49,6 +49,7 @@ pub struct EntryParts {
     pub type_uri: &'static str,
     pub challenge: &'static str,
     pub allow: &'static str,
+    pub upgrade: &'static str,
     /// Every exposed field of the type; this entry's are `fields_at.0 ..` for `fields_at.1`.
     pub fields: &'static [crate::Field],
     pub fields_at: (u16, u16),
@@ -93,6 +94,7 @@ pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
     type_uri: "",
     challenge: "",
     allow: "",
+    upgrade: "",
     fields: &[],
     fields_at: (0, 0),
     code_json: "\"\"",

@@ -4,7 +4,9 @@
 use core::fmt::Write as _;
 use std::time::UNIX_EPOCH;
 
-use http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::header::{
+    ALLOW, CACHE_CONTROL, CONTENT_TYPE, PROXY_AUTHENTICATE, RETRY_AFTER, UPGRADE, WWW_AUTHENTICATE,
+};
 use http::{HeaderMap, HeaderName, HeaderValue, Response};
 
 use crate::envelope::{Envelope, Output, Problem, RenderError};
@@ -31,7 +33,8 @@ pub enum RateLimitHeaders {
 ///
 /// Every response gets the status, the body in the envelope and its `Content-Type`, and:
 /// `Retry-After` (whole seconds, rounded up) when the error gives a delay; `WWW-Authenticate` on
-/// 401 and `Allow` on 405 from the declaration (RFC 9110 requires them); `Cache-Control: no-store`
+/// 401, `Allow` on 405, `Proxy-Authenticate` on 407 and `Upgrade` on 426 from the declaration
+/// (RFC 9110 requires them); `Cache-Control: no-store`
 /// on 428, 429 and 431 (RFC 6585); the request id echoed in `X-Request-Id` (or the configured
 /// header); and rate-limit headers when the context has them.
 ///
@@ -142,7 +145,15 @@ impl<E: Envelope> ErrorResponder<E> {
             headers.insert(RETRY_AFTER, HeaderValue::from(retry_after_seconds(delay)));
         }
         if let Some(value) = entry.challenge().and_then(static_value) {
-            headers.insert(WWW_AUTHENTICATE, value);
+            let name = if status == 407 {
+                PROXY_AUTHENTICATE
+            } else {
+                WWW_AUTHENTICATE
+            };
+            headers.insert(name, value);
+        }
+        if let Some(value) = entry.upgrade().and_then(static_value) {
+            headers.insert(UPGRADE, value);
         }
         if let Some(value) = entry.allow().and_then(static_value) {
             headers.insert(ALLOW, value);

@@ -445,3 +445,69 @@ fn compile_time_and_run_time_escaping_agree() {
         "{serialized}\n{derived}"
     );
 }
+
+// ---- code styles ---------------------------------------------------------------------------
+
+#[derive(Debug, ApiError)]
+#[api(rename_all = "PascalCase")]
+enum Pascal {
+    #[api(status = 400)]
+    BadArgument,
+}
+
+#[derive(Debug, ApiError)]
+#[api(rename_all = "lowercase")]
+enum Lower {
+    #[api(status = 400)]
+    BadArgument,
+}
+
+#[derive(Debug, ApiError)]
+#[api(rename_all = "UPPERCASE")]
+enum Upper {
+    #[api(status = 400)]
+    BadArgument,
+}
+
+#[test]
+fn pascal_lower_and_upper_case_codes() {
+    assert_eq!(Pascal::BadArgument.code(), "BadArgument");
+    assert_eq!(Lower::BadArgument.code(), "badargument");
+    assert_eq!(Upper::BadArgument.code(), "BADARGUMENT");
+    let envelope = GoogleRpc::new("example.com");
+    let reason = |error: &dyn ApiError| -> Value {
+        serde_json::from_str::<Value>(&render(&envelope, error)).unwrap()["error"]["details"][0]["reason"]
+            .clone()
+    };
+    assert_eq!(reason(&Pascal::BadArgument), "BAD_ARGUMENT");
+    assert_eq!(reason(&Lower::BadArgument), "BADARGUMENT");
+}
+
+// ---- headers RFC 9110 requires -----------------------------------------------------------
+
+#[derive(Debug, ApiError)]
+enum Gateways {
+    #[api(status = 407, challenge = "Basic realm=\"proxy\"")]
+    ProxyAuthRequired,
+    #[api(status = 426, upgrade = "HTTP/2.0")]
+    UpgradeRequired,
+}
+
+#[test]
+fn proxy_authenticate_on_407_and_upgrade_on_426() {
+    let response = apierror::response(&Gateways::ProxyAuthRequired);
+    assert_eq!(response.headers()["proxy-authenticate"], "Basic realm=\"proxy\"");
+    assert!(response.headers().get("www-authenticate").is_none());
+    let response = apierror::response(&Gateways::UpgradeRequired);
+    assert_eq!(response.headers()["upgrade"], "HTTP/2.0");
+    let openapi = apierror::docs::ServiceCatalog::new("gateways")
+        .with::<Gateways>()
+        .openapi(&Problem::new());
+    let responses = &openapi["components"]["responses"];
+    assert!(
+        responses["Error407"]["headers"]
+            .get("Proxy-Authenticate")
+            .is_some()
+    );
+    assert!(responses["Error426"]["headers"].get("Upgrade").is_some());
+}

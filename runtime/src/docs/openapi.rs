@@ -54,7 +54,15 @@ pub(crate) fn responses(
             headers.insert("Retry-After".into(), header("Retry-After"));
         }
         if entries.iter().any(|e| e.challenge().is_some()) {
-            headers.insert("WWW-Authenticate".into(), header("WWW-Authenticate"));
+            let name = if *status == 407 {
+                "Proxy-Authenticate"
+            } else {
+                "WWW-Authenticate"
+            };
+            headers.insert(name.into(), header(name));
+        }
+        if entries.iter().any(|e| e.upgrade().is_some()) {
+            headers.insert("Upgrade".into(), header("Upgrade"));
         }
         if entries.iter().any(|e| e.allow().is_some()) {
             headers.insert("Allow".into(), header("Allow"));
@@ -87,6 +95,14 @@ fn header_components() -> Value {
         },
         "Allow": {
             "description": "The methods the resource supports (RFC 9110, section 10.2.1).",
+            "schema": {"type": "string"},
+        },
+        "Proxy-Authenticate": {
+            "description": "The proxy's authentication challenge (RFC 9110, section 11.7.1).",
+            "schema": {"type": "string"},
+        },
+        "Upgrade": {
+            "description": "The protocols to switch to (RFC 9110, section 7.8).",
             "schema": {"type": "string"},
         },
     })

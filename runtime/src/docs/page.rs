@@ -43,7 +43,15 @@ pub(crate) fn render(entry: &'static Entry, envelope: &dyn Envelope) -> String {
     // An autolink: type URIs are checked at compile time to hold no space, `<` or `>`.
     let _ = writeln!(page, "| Type | <{}> |", entry.type_uri());
     if let Some(challenge) = entry.challenge() {
-        let _ = writeln!(page, "| WWW-Authenticate | {} |", code(challenge));
+        let header = if entry.status().as_u16() == 407 {
+            "Proxy-Authenticate"
+        } else {
+            "WWW-Authenticate"
+        };
+        let _ = writeln!(page, "| {header} | {} |", code(challenge));
+    }
+    if let Some(upgrade) = entry.upgrade() {
+        let _ = writeln!(page, "| Upgrade | {} |", code(upgrade));
     }
     if let Some(allow) = entry.allow() {
         let _ = writeln!(page, "| Allow | {} |", code(allow));
