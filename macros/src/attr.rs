@@ -30,6 +30,8 @@ pub struct Container {
     pub utoipa: Flag,
     /// `FromRemote`: the client side rebuilds the type from a response (needs `client`).
     pub decode: Flag,
+    /// `skip_none` on every `Option` member of the type.
+    pub skip_none: Flag,
     /// Explicit `code = "..."`s must follow `rename_all` too (they are taken as written
     /// otherwise, as serde's `rename` is).
     pub strict_codes: Flag,
@@ -197,6 +199,8 @@ pub struct Field {
     pub retry_after: Flag,
     pub source: Flag,
     pub detail_only: Flag,
+    /// An `Option` member left out of the body when `None`, rather than written as `null`.
+    pub skip_none: Flag,
 }
 
 /// `envelope = apierror::CodeMessage`: any expression of an `Envelope` type, but not a string.

@@ -468,6 +468,14 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                         return quote_spanned!(at(ty)=> _apierror::FieldWriter::__field(#out, #name, &_apierror::__private::RetryAfterSeconds::<#ty>(#value));)
                     }
                     bounds.add(ty, &quote!(_apierror::__private::Serialize));
+                    if field.skip_none {
+                        // Left out when `None`: the value inside, when there is one.
+                        return quote_spanned!(at(ty)=>
+                            if let _apierror::__private::Some(__api_present) = #value {
+                                _apierror::FieldWriter::__field(#out, #name, __api_present);
+                            }
+                        );
+                    }
                     // Spanned on the field's type, so a type that is not `Serialize` is reported there.
                     quote_spanned!(at(ty)=> _apierror::FieldWriter::__field::<#ty>(#out, #name, #value);)
                 });
@@ -603,7 +611,8 @@ impl ToTokens for Statics<'_> {
                     (false, _) => type_text(&f.ty),
                 };
                 let description = text(f.description.as_deref());
-                all_fields.push(quote!(_apierror::Field::__new(#name, #ty, #description)));
+                let skip_none = f.skip_none;
+                all_fields.push(quote!(_apierror::Field::__new(#name, #ty, #description, #skip_none)));
             }
             let len = u16::try_from(all_fields.len()).unwrap_or(u16::MAX) - start;
             let variant = item.ident.unraw().to_string();

@@ -135,6 +135,7 @@ impl Accepted {
             challenge: keys.challenge.as_ref().map(|c| c.lit.value()),
             challenge_rejected: keys.rejected.contains(&"challenge"),
             strict_codes: container.strict_codes.is_present(),
+            skip_none: container.skip_none.is_present(),
             envelope_members: envelope.as_ref().map(model::envelope_members).unwrap_or_default(),
         };
         let integrations = expand::Integrations {

@@ -27,6 +27,8 @@ pub struct Defaults {
     pub challenge_rejected: bool,
     /// `strict_codes`: explicit codes must follow the `rename_all` style too.
     pub strict_codes: bool,
+    /// `skip_none` on the container: every `Option` member is left out when `None`.
+    pub skip_none: bool,
     /// Member names the container's `envelope = ...` writes itself, beyond the reserved ones:
     /// the name in `.code_member("...")`, with the literal to point at.
     pub envelope_members: Vec<LitStr>,
@@ -118,6 +120,8 @@ pub struct FieldModel {
     pub ty: syn::Type,
     pub visibility: Visibility,
     pub retry_after: bool,
+    /// An `Option` member left out when `None`.
+    pub skip_none: bool,
     pub description: Option<String>,
 }
 
@@ -239,14 +243,7 @@ pub fn build(src: Source<'_>, defaults: &Defaults, errors: &mut Accumulator) -> 
         .enumerate()
         .map(|(index, mut field)| {
             let rename = field.rename.take().and_then(|r| r.accept(errors));
-            field_model(
-                index,
-                &field,
-                rename.as_ref(),
-                is_server,
-                &defaults.envelope_members,
-                errors,
-            )
+            field_model(index, &field, rename.as_ref(), is_server, defaults, errors)
         })
         .collect();
     check_exposed_names(&fields, errors);
@@ -392,9 +389,10 @@ fn field_model(
     field: &attr::Field,
     rename: Option<&attr::MemberName>,
     is_server: bool,
-    envelope_members: &[LitStr],
+    defaults: &Defaults,
     errors: &mut Accumulator,
 ) -> FieldModel {
+    let envelope_members = &defaults.envelope_members;
     let member = match &field.ident {
         Some(ident) => Member::Named(ident.clone()),
         None => Member::Unnamed(syn::Index {
@@ -461,10 +459,24 @@ fn field_model(
             None => errors.push(Error::custom(message).with_span(&member)),
         }
     }
+    let is_option = crate::expand::option_inner(&field.ty).is_some();
+    if field.skip_none.is_present() && !is_option {
+        errors.push(
+            Error::custom(
+                "`skip_none` leaves an absent `Option` out of the body, but this field is not an `Option`; remove `skip_none`",
+            )
+            .with_span(&field.skip_none.span()),
+        );
+    }
+    let skip_none = is_option
+        && matches!(visibility, Visibility::Member(_))
+        && !field.retry_after.is_present()
+        && (field.skip_none.is_present() || defaults.skip_none);
     FieldModel {
         member,
         ty: field.ty.clone(),
         visibility,
+        skip_none,
         retry_after: field.retry_after.is_present(),
         description: doc_text(&field.attrs),
     }

@@ -488,6 +488,8 @@ pub struct Field {
     name: &'static str,
     ty: &'static str,
     description: &'static str,
+    /// Left out of the body when it is `None` (`#[api(skip_none)]`), rather than `null`.
+    skip_none: bool,
 }
 
 impl Field {
@@ -499,7 +501,22 @@ impl Field {
             name,
             ty,
             description: "",
+            skip_none: false,
         }
+    }
+
+    /// Says that the member is left out when it is `None`, rather than written as `null`.
+    #[must_use]
+    pub const fn with_skip_none(mut self) -> Self {
+        self.skip_none = true;
+        self
+    }
+
+    /// Whether the member is left out of the body when absent (an `Option` field marked
+    /// `#[api(skip_none)]`); otherwise an absent value is `null` ([`Field::nullable`]).
+    #[must_use]
+    pub const fn optional(&self) -> bool {
+        self.skip_none
     }
 
     /// Sets the description.
@@ -511,11 +528,17 @@ impl Field {
 
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(name: &'static str, ty: &'static str, description: &'static str) -> Self {
+    pub const fn __new(
+        name: &'static str,
+        ty: &'static str,
+        description: &'static str,
+        skip_none: bool,
+    ) -> Self {
         Field {
             name,
             ty,
             description,
+            skip_none,
         }
     }
 
@@ -559,10 +582,10 @@ impl Field {
         json_type(self.ty).0
     }
 
-    /// Whether the member can be `null` (an `Option`).
+    /// Whether the member can be `null`: an `Option` that is not left out when absent.
     #[must_use]
     pub fn nullable(&self) -> bool {
-        json_type(self.ty).1
+        json_type(self.ty).1 && !self.skip_none
     }
 }
 
@@ -657,13 +680,14 @@ impl Serialize for Resolve {
     }
 }
 
-/// `{"name", "type" (JSON), "nullable", "rust_type", "description"?}`.
+/// `{"name", "type" (JSON), "nullable", "optional", "rust_type", "description"?}`.
 impl Serialize for Field {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("name", self.name())?;
         map.serialize_entry("type", self.json_type())?;
         map.serialize_entry("nullable", &self.nullable())?;
+        map.serialize_entry("optional", &self.optional())?;
         map.serialize_entry("rust_type", self.ty())?;
         if let Some(description) = self.description() {
             map.serialize_entry("description", description)?;

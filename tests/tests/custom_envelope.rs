@@ -111,6 +111,6 @@ fn a_hand_written_impl_renders_like_a_derived_one() {
     assert_eq!(catalog["retry"], "later");
     assert_eq!(
         catalog["fields"][0],
-        json!({"name": "until", "type": "string", "nullable": false, "rust_type": "&str", "description": "When it ends."})
+        json!({"name": "until", "type": "string", "nullable": false, "optional": false, "rust_type": "&str", "description": "When it ends."})
     );
 }

@@ -176,7 +176,7 @@ fn json_catalog() {
             "description": "A limit was reached.", "detail": "{meter} limit reached",
             "retry": "no", "retryable": false, "retry_after_from_field": false,
             "category": "Billing", "type": "https://docs.example.com/errors/LIMIT_REACHED",
-            "fields": [{"name": "meter", "type": "string", "nullable": false, "rust_type": "String",
+            "fields": [{"name": "meter", "type": "string", "nullable": false, "optional": false, "rust_type": "String",
                         "description": "The meter."}],
         })
     );

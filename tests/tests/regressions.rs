@@ -511,3 +511,92 @@ fn proxy_authenticate_on_407_and_upgrade_on_426() {
     );
     assert!(responses["Error426"]["headers"].get("Upgrade").is_some());
 }
+
+// ---- optional members and the RFC's own examples -----------------------------------------
+
+#[derive(Debug, ApiError)]
+enum Optional {
+    #[api(status = 400)]
+    Invalid {
+        #[api(skip_none)]
+        hint: Option<String>,
+        limit: Option<u32>,
+    },
+}
+
+#[derive(Debug, ApiError)]
+#[api(skip_none)]
+enum AllOptional {
+    #[api(status = 400)]
+    Invalid { hint: Option<String> },
+}
+
+#[test]
+fn an_absent_option_is_left_out_or_null_by_choice() {
+    let none = Optional::Invalid {
+        hint: None,
+        limit: None,
+    };
+    assert_eq!(
+        Value::Object(apierror::field_values(&none).unwrap()),
+        json!({"limit": null})
+    );
+    let some = Optional::Invalid {
+        hint: Some("use a number".into()),
+        limit: Some(3),
+    };
+    assert_eq!(
+        Value::Object(apierror::field_values(&some).unwrap()),
+        json!({"hint": "use a number", "limit": 3})
+    );
+    let fields = none.entry().fields();
+    assert_eq!((fields[0].optional(), fields[0].nullable()), (true, false));
+    assert_eq!((fields[1].optional(), fields[1].nullable()), (false, true));
+    assert_eq!(
+        Value::Object(apierror::field_values(&AllOptional::Invalid { hint: None }).unwrap()),
+        json!({})
+    );
+}
+
+/// RFC 9457, section 3: the out-of-credit example, byte for byte in member order.
+#[derive(Debug, ApiError)]
+enum Credit {
+    #[api(
+        status = 403,
+        type = "https://example.com/probs/out-of-credit",
+        title = "You do not have enough credit.",
+        detail = "Your current balance is {balance}, but that costs {cost}."
+    )]
+    OutOfCredit {
+        balance: u32,
+        #[api(detail_only)]
+        cost: u32,
+        accounts: Vec<&'static str>,
+    },
+}
+
+#[test]
+fn rfc_9457_out_of_credit_example_byte_for_byte() {
+    let err = Credit::OutOfCredit {
+        balance: 30,
+        cost: 50,
+        accounts: vec!["/account/12345", "/account/67890"],
+    };
+    let mut body = Vec::new();
+    Problem::new()
+        .without_code()
+        .without_status()
+        .render(
+            &err,
+            &Context::new().with_instance("/account/12345/msgs/abc"),
+            &mut Output::new(&mut body),
+        )
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(body).unwrap(),
+        r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345","/account/67890"]}"#
+    );
+    let response =
+        ErrorResponder::new(Problem::new().without_code().without_status()).response(&err, &Context::new());
+    assert_eq!(response.status(), 403);
+}

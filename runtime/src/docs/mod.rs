@@ -212,7 +212,8 @@ impl ServiceCatalog {
     ///                  "category"?: string, "type": string (URI), "challenge"?: string, "allow"?: string,
     ///                  "fields": [ { "name": string,
     ///                                "type": "string" | "integer" | "number" | "boolean" | "array" | "object" | "any",
-    ///                                "nullable": bool, "rust_type": string, "description"?: string } ] } ] }
+    ///                                "nullable": bool, "optional": bool, "rust_type": string,
+    ///                                "description"?: string } ] } ] }
     /// ```
     ///
     /// A new version of the schema gets a new `schema` string; within a version, members are

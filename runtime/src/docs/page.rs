@@ -86,6 +86,8 @@ pub(crate) fn render(entry: &'static Entry, envelope: &dyn Envelope) -> String {
         for field in entry.fields() {
             let ty = if field.nullable() {
                 format!("{} or null", field.json_type())
+            } else if field.optional() {
+                format!("{}, left out when absent", field.json_type())
             } else {
                 field.json_type().to_owned()
             };

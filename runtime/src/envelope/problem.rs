@@ -45,6 +45,8 @@ pub struct Problem {
     code_member: &'static str,
     /// Whether bodies carry the retry strategy as a `retry` extension member.
     retry_member: bool,
+    /// Whether bodies carry the `status` member (RFC 9457 makes it advisory).
+    with_status: bool,
 }
 
 impl Problem {
@@ -54,6 +56,7 @@ impl Problem {
         Problem {
             code_member: "code",
             retry_member: false,
+            with_status: true,
         }
     }
 
@@ -107,6 +110,29 @@ impl Problem {
         self
     }
 
+    /// Leaves the `status` member out: RFC 9457 makes it advisory (the response's status is the
+    /// one that counts), and its examples have none. With [`Problem::without_code`], bodies are
+    /// exactly as the RFC's examples.
+    ///
+    /// ```
+    /// use apierror::envelope::{Envelope, Output};
+    /// use apierror::{ApiError, Context, Problem};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, title = "Not here.")]
+    /// struct NotFound;
+    ///
+    /// let mut body = Vec::new();
+    /// let envelope = Problem::new().without_code().without_status();
+    /// envelope.render(&NotFound, &Context::new(), &mut Output::new(&mut body)).unwrap();
+    /// assert_eq!(body, br#"{"type":"about:blank","title":"Not here."}"#);
+    /// ```
+    #[must_use]
+    pub const fn without_status(mut self) -> Self {
+        self.with_status = false;
+        self
+    }
+
     /// The members a problem body writes itself: the ones chosen at run time first (the only
     /// ones a derived field can still collide with), then RFC 9457's and `resolve`.
     const fn own_members(&self) -> [&'static str; 8] {
@@ -148,7 +174,10 @@ impl Envelope for Problem {
             "instance": {"type": "string", "format": "uri-reference", "description": "This occurrence."},
             "resolve": resolve_schema(),
         });
-        let mut required = vec!["type", "title", "status"];
+        let mut required = vec!["type", "title"];
+        if self.with_status {
+            required.push("status");
+        }
         if !self.code_member.is_empty() {
             properties[self.code_member] = code;
             required.push(self.code_member);
@@ -179,8 +208,10 @@ impl Envelope for Problem {
         out.type_uri(entry);
         out.raw(b",\"title\":");
         out.title(entry);
-        out.raw(b",\"status\":");
-        out.status(entry);
+        if self.with_status {
+            out.raw(b",\"status\":");
+            out.status(entry);
+        }
         out.detail(b",\"detail\":", error);
         out.opt_member(b",\"instance\":", cx.instance());
         if !self.code_member.is_empty() {
