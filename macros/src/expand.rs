@@ -127,6 +127,7 @@ pub fn expand(
     methods.extend(detail_method);
     methods.extend(write_fields(items, &mut bounds));
     methods.extend(source_error(items, &mut bounds));
+    methods.extend(violations(items));
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause();
@@ -534,6 +535,43 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
         fn source_error(&self) -> _apierror::__private::Option<&(dyn _apierror::__private::StdError + 'static)> {
             #[allow(unused_imports)]
             use _apierror::__private::AsDynError as _;
+            #body
+        }
+    })
+}
+
+/// Whether `ty` is written `Violations` (any path ending in it): the field holds the variant's
+/// validation errors.
+fn is_violations(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.qself.is_none()
+        && path.path.segments.last().is_some_and(|s| s.ident == "Violations" && s.arguments.is_empty()))
+}
+
+/// `violations()`: the member name and value of a variant's `Violations` field.
+fn violations(items: &[Item]) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for item in items {
+        match &item.kind {
+            Kind::Transparent(f) => arms.push(delegate(item, *f, "violations", &quote!())),
+            Kind::Entry(_) => {
+                let found =
+                    item.fields.iter().enumerate().find_map(|(i, f)| {
+                        f.exposed().filter(|_| is_violations(&f.ty)).map(|name| (i, name))
+                    });
+                let Some((f, name)) = found else { continue };
+                let pat = pattern(item, &[f]);
+                let field = binding(f);
+                arms.push(quote!(#pat => _apierror::__private::Some((#name, #field)),));
+            }
+        }
+    }
+    // Only types with such a field, or that pass an inner type's through, answer.
+    if arms.is_empty() {
+        return None;
+    }
+    let body = match_self(&arms, items.len(), Some(&quote!(_apierror::__private::None)));
+    Some(quote! {
+        fn violations(&self) -> _apierror::__private::Option<(&'static _apierror::__private::str, &_apierror::Violations)> {
             #body
         }
     })

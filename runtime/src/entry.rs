@@ -617,7 +617,7 @@ fn json_type(ty: &str) -> (&'static str, bool) {
         | "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroUsize" => ("integer", false),
         "f32" | "f64" => ("number", false),
         "bool" => ("boolean", false),
-        "Vec" | "VecDeque" | "HashSet" | "BTreeSet" | "IndexSet" => ("array", false),
+        "Vec" | "VecDeque" | "HashSet" | "BTreeSet" | "IndexSet" | "Violations" => ("array", false),
         "HashMap" | "BTreeMap" | "IndexMap" | "Map" | "Duration" => ("object", false),
         "()" => ("any", true),
         _ => ("any", false),

@@ -13,6 +13,7 @@ mod integrations;
 mod json;
 mod response;
 mod retry;
+mod violations;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -33,6 +34,7 @@ pub use http;
 pub use http::StatusCode;
 pub use response::{ErrorResponder, RateLimitHeaders, response};
 pub use retry::{ParseRetryError, Retry};
+pub use violations::{Violation, Violations};
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 pub use integrations::RequestContext;
@@ -126,6 +128,14 @@ pub trait ApiError {
 
     /// The underlying error, for logs. Never part of a response.
     fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+
+    /// The validation errors of this occurrence, with the member name of the field that holds
+    /// them (a field of type [`Violations`]): envelopes that have a shape of their own for them
+    /// (RFC 9457's `errors`, AIP-193's `BadRequest`, JSON:API's error per violation) render them
+    /// so; the others write the field like any other.
+    fn violations(&self) -> Option<(&'static str, &Violations)> {
         None
     }
 
@@ -248,6 +258,9 @@ macro_rules! forward_api_error {
             }
             fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
                 (**self).source_error()
+            }
+            fn violations(&self) -> Option<(&'static str, &Violations)> {
+                (**self).violations()
             }
             fn __apierror_c(&self) -> &'static str {
                 (**self).__apierror_c()

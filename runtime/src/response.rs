@@ -295,6 +295,9 @@ impl ApiError for WithoutFields<'_> {
         self.0.detail()
     }
     fn write_fields(&self, _: &mut FieldWriter<'_>) {}
+    fn violations(&self) -> Option<(&'static str, &crate::Violations)> {
+        self.0.violations()
+    }
     fn __apierror_c(&self) -> &'static str {
         self.0.__apierror_c()
     }

@@ -4,6 +4,7 @@ pub mod client_service;
 pub mod http_service;
 pub mod seeds;
 pub mod stripe;
+pub mod validation;
 
 use apierror::Entry;
 use serde_json::{Value, json};

@@ -30,9 +30,29 @@ impl ApiError for Example {
     }
     fn write_fields(&self, out: &mut FieldWriter<'_>) {
         for field in self.entry.fields() {
-            out.field(field.name(), &placeholder(field));
+            if is_violations(field) {
+                out.field(field.name(), &*SAMPLE_VIOLATIONS);
+            } else {
+                out.field(field.name(), &placeholder(field));
+            }
         }
     }
+    fn violations(&self) -> Option<(&'static str, &crate::Violations)> {
+        let field = self.entry.fields().iter().find(|f| is_violations(f))?;
+        Some((field.name(), &SAMPLE_VIOLATIONS))
+    }
+}
+
+/// The one violation an example shows.
+static SAMPLE_VIOLATIONS: std::sync::LazyLock<crate::Violations> = std::sync::LazyLock::new(|| {
+    [crate::Violation::new("/age", "must be a positive integer").with_code("range")]
+        .into_iter()
+        .collect()
+});
+
+/// Whether a field holds the variant's validation errors.
+fn is_violations(field: &crate::Field) -> bool {
+    field.ty().rsplit("::").next() == Some("Violations")
 }
 
 /// A value of the field's JSON type (the inner type's for an `Option`, to show its shape).

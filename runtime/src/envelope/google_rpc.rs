@@ -153,6 +153,18 @@ impl Envelope for GoogleRpc {
                             "domain": {"type": "string"},
                             "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
                         })),
+                        detail("type.googleapis.com/google.rpc.BadRequest", &["fieldViolations"], json!({
+                            "fieldViolations": {"type": "array", "items": {
+                                "type": "object",
+                                "required": ["field", "description"],
+                                "additionalProperties": false,
+                                "properties": {
+                                    "field": {"type": "string"},
+                                    "description": {"type": "string"},
+                                    "reason": {"type": "string"},
+                                },
+                            }},
+                        })),
                         detail("type.googleapis.com/google.rpc.RetryInfo", &["retryDelay"], json!({
                             "retryDelay": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]{3}|\\.[0-9]{6}|\\.[0-9]{9})?s$"},
                         })),
@@ -189,7 +201,9 @@ impl Envelope for GoogleRpc {
         out.string(self.domain);
         let start = out.len();
         out.raw(b",\"metadata\":{");
-        let mut writer = out.fields(Position::First).as_strings();
+        let violations = error.violations();
+        let skip = [violations.map_or("", |(name, _)| name)];
+        let mut writer = out.fields(Position::First).as_strings().skipping(&skip);
         error.write_fields(&mut writer);
         if writer.finish()? == 0 {
             out.truncate(start);
@@ -197,6 +211,25 @@ impl Envelope for GoogleRpc {
             out.raw(b"}");
         }
         out.raw(b"}");
+        if let Some((_, violations)) = violations {
+            // `google.rpc.BadRequest`: each violation at its field path.
+            out.raw(b",{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[");
+            for (i, violation) in violations.iter().enumerate() {
+                if i > 0 {
+                    out.raw(b",");
+                }
+                out.raw(b"{\"field\":");
+                out.string(&violation.field_path());
+                out.raw(b",\"description\":");
+                out.string(violation.message());
+                if let Some(code) = violation.code() {
+                    out.raw(b",\"reason\":");
+                    out.string(&Self::reason(code));
+                }
+                out.raw(b"}");
+            }
+            out.raw(b"]}");
+        }
         if let Some(delay) = error.retry_after() {
             out.raw(b",{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"");
             write_duration(out.buffer(), delay);

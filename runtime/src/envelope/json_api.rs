@@ -12,6 +12,61 @@ use crate::{ApiError, Context};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JsonApi;
 
+impl JsonApi {
+    /// One error object: the error's, or the error's for one of its violations (whose message
+    /// is the `detail` and whose pointer is the `source`).
+    fn object(
+        error: &dyn ApiError,
+        cx: &Context<'_>,
+        violation: Option<(&'static str, &crate::Violation)>,
+        out: &mut Output<'_>,
+    ) -> Result<(), RenderError> {
+        let entry = error.entry();
+        out.raw(b"{");
+        if let Some(id) = cx.request_id() {
+            out.raw(b"\"id\":");
+            out.string(id);
+            out.raw(b",");
+        }
+        out.raw(b"\"status\":\"");
+        out.status(entry);
+        out.raw(b"\",\"code\":");
+        out.code(entry);
+        out.raw(b",\"title\":");
+        out.title(entry);
+        match violation {
+            Some((_, violation)) => {
+                out.raw(b",\"detail\":");
+                out.string(violation.message());
+                out.raw(b",\"source\":{\"pointer\":");
+                out.string(violation.pointer());
+                out.raw(b"}");
+            }
+            None => {
+                out.detail(b",\"detail\":", error);
+            }
+        }
+        if entry.type_uri() != crate::ABOUT_BLANK {
+            out.raw(b",\"links\":{\"type\":");
+            out.type_uri(entry);
+            out.raw(b"}");
+        }
+        // `meta` holds the other fields; the violations are the objects themselves.
+        let skip = [violation.map_or("", |(name, _)| name)];
+        let start = out.len();
+        out.raw(b",\"meta\":{");
+        let mut writer = out.fields(crate::fields::Position::First).skipping(&skip);
+        error.write_fields(&mut writer);
+        if writer.finish()? == 0 {
+            out.truncate(start);
+        } else {
+            out.raw(b"}");
+        }
+        out.raw(b"}");
+        Ok(())
+    }
+}
+
 impl Envelope for JsonApi {
     fn schema(&self, code: Value) -> Value {
         json!({
@@ -32,6 +87,15 @@ impl Envelope for JsonApi {
                         "additionalProperties": false,
                         "properties": {"type": {"type": "string", "format": "uri-reference"}},
                     },
+                    "source": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                            "pointer": {"type": "string"},
+                            "parameter": {"type": "string"},
+                            "header": {"type": "string"},
+                        },
+                    },
                     "meta": {"type": "object"},
                 },
             }}},
@@ -48,27 +112,20 @@ impl Envelope for JsonApi {
         cx: &Context<'_>,
         out: &mut Output<'_>,
     ) -> Result<(), RenderError> {
-        let entry = error.entry();
-        out.raw(b"{\"errors\":[{");
-        if let Some(id) = cx.request_id() {
-            out.raw(b"\"id\":");
-            out.string(id);
-            out.raw(b",");
+        out.raw(b"{\"errors\":[");
+        match error.violations() {
+            // One error object per violation, each pointing at its source.
+            Some((name, violations)) if !violations.is_empty() => {
+                for (i, violation) in violations.iter().enumerate() {
+                    if i > 0 {
+                        out.raw(b",");
+                    }
+                    Self::object(error, cx, Some((name, violation)), out)?;
+                }
+            }
+            _ => Self::object(error, cx, None, out)?,
         }
-        out.raw(b"\"status\":\"");
-        out.status(entry);
-        out.raw(b"\",\"code\":");
-        out.code(entry);
-        out.raw(b",\"title\":");
-        out.title(entry);
-        out.detail(b",\"detail\":", error);
-        if entry.type_uri() != crate::ABOUT_BLANK {
-            out.raw(b",\"links\":{\"type\":");
-            out.type_uri(entry);
-            out.raw(b"}");
-        }
-        out.fields_object(b",\"meta\":", error)?;
-        out.raw(b"}]}");
+        out.raw(b"]}");
         Ok(())
     }
 }

@@ -221,18 +221,36 @@ impl Envelope for Problem {
             out.code(entry);
         }
         out.resolve(b",\"resolve\":", entry);
-        let own = self.own_members();
         if self.retry_member {
             out.raw(b",\"retry\":\"");
             out.raw(entry.retry().as_str().as_bytes());
             out.raw(b"\"");
         }
-        // A derived field can only collide with the first two, chosen at run time: the derive
-        // rejects the reserved names as field names.
-        let dynamic = 2;
-        let mut writer = out.fields(Position::AfterOthers).skipping_after(&own, dynamic);
+        let violations = error.violations();
+        let [code, retry, rest @ ..] = self.own_members();
+        let own = [
+            code,
+            retry,
+            violations.map_or("", |(name, _)| name),
+            rest[0],
+            rest[1],
+            rest[2],
+            rest[3],
+            rest[4],
+            rest[5],
+        ];
+        // A derived field can only collide with the first three, chosen at run time: the
+        // derive rejects the reserved names as field names. Hand-written fields are checked
+        // against all of them.
+        let mut writer = out.fields(Position::AfterOthers).skipping_after(&own, 3);
         error.write_fields(&mut writer);
         writer.finish()?;
+        if let Some((name, violations)) = violations {
+            out.raw(b",");
+            out.string(name);
+            out.raw(b":");
+            violations.write_problem(out);
+        }
         out.raw(b"}");
         Ok(())
     }

@@ -1,0 +1,279 @@
+//! Validation errors: which parts of the request are wrong, and why.
+
+use core::fmt;
+
+use serde::ser::SerializeMap as _;
+use serde::{Deserialize, Serialize, Serializer};
+
+/// One thing wrong with a request: where (a JSON Pointer into the request body, RFC 6901), an
+/// optional machine-readable code, and a message for a person.
+///
+/// ```
+/// let violation = apierror::Violation::new("/profile/color", "must be 'green', 'red' or 'blue'").with_code("enum");
+/// assert_eq!(violation.pointer(), "/profile/color");
+/// assert_eq!(violation.code(), Some("enum"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[non_exhaustive]
+pub struct Violation {
+    pointer: String,
+    #[serde(default)]
+    code: Option<String>,
+    message: String,
+}
+
+impl Violation {
+    /// A violation at `pointer` (`"/age"`, `"/items/0/name"`; `""` for the whole body).
+    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Violation {
+            pointer: pointer.into(),
+            code: None,
+            message: message.into(),
+        }
+    }
+
+    /// Sets the machine-readable code (`"range"`, `"required"`).
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Where: a JSON Pointer into the request body.
+    #[must_use]
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The machine-readable code.
+    #[must_use]
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// What is wrong, for a person.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The pointer as an AIP-161 field path: `/profile/color` is `profile.color`, `/items/0/name`
+    /// is `items[0].name`.
+    #[must_use]
+    pub fn field_path(&self) -> String {
+        let mut path = String::with_capacity(self.pointer.len());
+        for segment in self.pointer.split('/').skip(1) {
+            // RFC 6901 escapes: `~1` is `/`, `~0` is `~`.
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+                path.push('[');
+                path.push_str(&segment);
+                path.push(']');
+            } else {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&segment);
+            }
+        }
+        path
+    }
+}
+
+/// `{"pointer", "code"?, "message"}`.
+impl Serialize for Violation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("pointer", &self.pointer)?;
+        if let Some(code) = &self.code {
+            map.serialize_entry("code", code)?;
+        }
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.pointer, self.message)
+    }
+}
+
+/// The validation errors of a request, as a field of an error variant: each envelope renders
+/// them the way its standard does.
+///
+/// | envelope | rendering |
+/// |---|---|
+/// | RFC 9457 | an extension member (the field's name; RFC 9457's example calls it `errors`) holding `[{"detail", "pointer": "#/age"}]` |
+/// | AIP-193 | a `google.rpc.BadRequest` detail with `fieldViolations: [{"field": "profile.color", "description", "reason"}]` |
+/// | JSON:API | one error object per violation, each with `source.pointer` |
+/// | the others | a member of `details`: `[{"pointer", "code", "message"}]` |
+///
+/// ```
+/// use apierror::{ApiError, Violation, Violations};
+///
+/// #[derive(Debug, ApiError)]
+/// enum RequestError {
+///     /// The request body has invalid fields.
+///     #[api(status = 422, detail = "Your request is not valid.")]
+///     Invalid { errors: Violations },
+/// }
+///
+/// let errors: Violations = [Violation::new("/age", "must be a positive integer")].into_iter().collect();
+/// let err = RequestError::Invalid { errors };
+/// assert_eq!(err.violations().unwrap().1.len(), 1);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// None yet.
+    #[must_use]
+    pub const fn new() -> Self {
+        Violations(Vec::new())
+    }
+
+    /// Adds one.
+    pub fn push(&mut self, violation: Violation) {
+        self.0.push(violation);
+    }
+
+    /// Each violation, in order.
+    pub fn iter(&self) -> core::slice::Iter<'_, Violation> {
+        self.0.iter()
+    }
+
+    /// How many.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Writes `[{"detail", "pointer": "#..."}]`, RFC 9457's shape (its section 3 example).
+    pub(crate) fn write_problem(&self, out: &mut crate::envelope::Output<'_>) {
+        out.raw(b"[");
+        for (i, violation) in self.iter().enumerate() {
+            if i > 0 {
+                out.raw(b",");
+            }
+            out.raw(b"{\"detail\":");
+            out.string(&violation.message);
+            out.raw(b",\"pointer\":");
+            out.display(&format_args!("#{}", violation.pointer));
+            if let Some(code) = &violation.code {
+                out.raw(b",\"code\":");
+                out.string(code);
+            }
+            out.raw(b"}");
+        }
+        out.raw(b"]");
+    }
+}
+
+impl FromIterator<Violation> for Violations {
+    fn from_iter<I: IntoIterator<Item = Violation>>(iter: I) -> Self {
+        Violations(iter.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a Violation;
+    type IntoIter = core::slice::Iter<'a, Violation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// `validator`'s report: every field error, nested structs and lists included, at its pointer;
+/// the error's code, and its message (or the code when it has none).
+#[cfg(feature = "validator-0_21")]
+impl From<&validator::ValidationErrors> for Violations {
+    fn from(errors: &validator::ValidationErrors) -> Self {
+        fn walk(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<Violation>) {
+            use validator::ValidationErrorsKind;
+            let mut fields: Vec<_> = errors.errors().iter().collect();
+            fields.sort_by(|a, b| a.0.cmp(b.0));
+            for (field, kind) in fields {
+                let pointer = format!("{prefix}/{}", escape(field));
+                match kind {
+                    ValidationErrorsKind::Field(list) => {
+                        for error in list {
+                            let message = error
+                                .message
+                                .as_ref()
+                                .map_or_else(|| error.code.to_string(), ToString::to_string);
+                            out.push(
+                                Violation::new(pointer.clone(), message).with_code(error.code.to_string()),
+                            );
+                        }
+                    }
+                    ValidationErrorsKind::Struct(inner) => walk(inner, &pointer, out),
+                    ValidationErrorsKind::List(items) => {
+                        for (index, inner) in items {
+                            walk(inner, &format!("{pointer}/{index}"), out);
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(errors, "", &mut out);
+        Violations(out)
+    }
+}
+
+/// `garde`'s report: each error at its path (`a.b[0]` becomes `/a/b/0`).
+#[cfg(feature = "garde-0_23")]
+impl From<&garde::Report> for Violations {
+    fn from(report: &garde::Report) -> Self {
+        report
+            .iter()
+            .map(|(path, error)| {
+                let path = path.to_string();
+                let mut pointer = String::new();
+                for part in path.split('.').filter(|p| !p.is_empty()) {
+                    let (name, indexes) = part.split_once('[').map_or((part, ""), |(n, rest)| (n, rest));
+                    if !name.is_empty() {
+                        pointer.push('/');
+                        pointer.push_str(&escape(name));
+                    }
+                    for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
+                        pointer.push('/');
+                        pointer.push_str(&escape(index));
+                    }
+                }
+                Violation::new(pointer, error.message().to_string())
+            })
+            .collect()
+    }
+}
+
+/// An RFC 6901 reference token.
+#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
+fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Violation;
+
+    #[test]
+    fn field_paths() {
+        assert_eq!(
+            Violation::new("/profile/color", "x").field_path(),
+            "profile.color"
+        );
+        assert_eq!(Violation::new("/items/0/name", "x").field_path(), "items[0].name");
+        assert_eq!(Violation::new("/a~1b", "x").field_path(), "a/b");
+        assert_eq!(Violation::new("", "x").field_path(), "");
+    }
+}
