@@ -59,6 +59,22 @@ enum Shadowed<'a, T> {
     Inner(::std::boxed::Box<dyn ::apierror::ApiError + ::core::marker::Send>),
 }
 
+/// Decoding, optional members and validation errors, under the same shadowing.
+#[derive(::apierror::ApiError)]
+#[api(decode, skip_none)]
+enum ShadowedNewer {
+    #[api(status = 422)]
+    Invalid {
+        errors: ::apierror::Violations,
+        hint: ::core::option::Option<::std::string::String>,
+    },
+    #[api(status = 423, retry = "after_delay")]
+    Locked {
+        #[api(retry_after, expose)]
+        wait: ::core::time::Duration,
+    },
+}
+
 #[derive(::apierror::ApiError)]
 #[api(status = 404, detail = "missing {id}")]
 struct ShadowedStruct {
@@ -81,4 +97,12 @@ fn generated_code_is_hygienic() {
     let slow: Shadowed<'_, u8> = Shadowed::Slow { wait: 2 };
     ::std::assert_eq!(slow.retry_after().unwrap().as_secs(), 2);
     ::std::assert_eq!(ShadowedStruct { id: 4 }.status().as_u16(), 404);
+    let newer = ShadowedNewer::Invalid {
+        errors: ::apierror::Violations::new(),
+        hint: ::core::option::Option::None,
+    };
+    ::std::assert!(newer.violations().is_some());
+    ::std::assert!(<ShadowedNewer as ::apierror::client::FromRemote>::decodable(
+        "LOCKED"
+    ));
 }

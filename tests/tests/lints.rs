@@ -58,6 +58,35 @@ where
     },
 }
 
+/// Everything newer generates: typed decoding, optional members, validation errors.
+#[derive(Debug, ApiError)]
+#[api(decode, skip_none)]
+pub enum Newer {
+    /// Invalid input.
+    #[api(status = 422)]
+    Invalid {
+        /// What is wrong.
+        errors: apierror::Violations,
+        /// A hint, when there is one.
+        hint: Option<String>,
+    },
+    /// Locked for a while.
+    #[api(status = 423, retry = "after_delay")]
+    Locked {
+        /// How long.
+        #[api(retry_after, expose)]
+        wait: std::time::Duration,
+    },
+    /// Passes another type's errors through.
+    #[api(transparent)]
+    Inner(Gone),
+}
+
+/// A decodable struct error.
+#[derive(Debug, ApiError)]
+#[api(decode, status = 410)]
+pub struct Gone;
+
 /// A documented struct error.
 #[derive(Debug, ApiError)]
 #[api(status = 409, detail = "{0} exists")]
@@ -68,6 +97,11 @@ fn lint_clean() {
     assert_eq!(PublicError::BadA.code(), "BAD_A");
     assert_eq!(PublicError::BadB.detail().unwrap().as_static(), Some("Bad."));
     assert_eq!(Exists("x".to_owned()).detail().unwrap().to_string(), "x exists");
+    let newer = Newer::Invalid {
+        errors: apierror::Violations::new(),
+        hint: None,
+    };
+    assert!(newer.violations().is_some());
     let bounded = Bounded::Invalid { value: 1, other: "o" };
     assert_eq!(bounded.detail().unwrap().to_string(), "1 (\"o\")");
 }
