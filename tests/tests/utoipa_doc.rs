@@ -72,3 +72,65 @@ fn openapi_lists_every_status_with_an_example_per_code() {
         json!({"type": "integer", "minimum": 0})
     );
 }
+
+/// Two error types at one status: every code of both stays.
+mod merged {
+    use apierror::ApiError;
+    use apierror::utoipa::Merged;
+    use serde_json::Value;
+    use utoipa::OpenApi;
+
+    #[allow(dead_code, reason = "documented only")]
+    #[derive(Debug, ApiError)]
+    #[api(utoipa)]
+    pub enum AccessError {
+        #[api(status = 404)]
+        UserNotFound,
+        #[api(status = 403)]
+        Forbidden,
+    }
+
+    #[allow(dead_code, reason = "documented only")]
+    #[derive(Debug, ApiError)]
+    #[api(utoipa)]
+    pub enum ProjectError {
+        #[api(status = 404)]
+        ProjectNotFound,
+        #[api(status = 409)]
+        ProjectArchived,
+    }
+
+    #[utoipa::path(get, path = "/separate", responses(AccessError, ProjectError))]
+    #[allow(dead_code, reason = "documented only")]
+    async fn separate() {}
+
+    #[utoipa::path(get, path = "/merged", responses(Merged<(AccessError, ProjectError)>))]
+    #[allow(dead_code, reason = "documented only")]
+    async fn merged() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(separate, merged))]
+    struct ApiDoc;
+
+    fn codes(document: &Value, path: &str, status: &str) -> Vec<String> {
+        document["paths"][path]["get"]["responses"][status]["content"]["application/problem+json"]["examples"]
+            .as_object()
+            .map(|e| e.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn several_error_types_on_one_path_keep_every_code() {
+        let document: Value = serde_json::from_str(&ApiDoc::openapi().to_json().unwrap()).unwrap();
+        // What utoipa does with the types listed one by one: the last one's 404 wins.
+        assert_eq!(codes(&document, "/separate", "404"), ["PROJECT_NOT_FOUND"]);
+        // Merged keeps both, and every other status of both.
+        // (utoipa keeps examples in a sorted map.)
+        assert_eq!(
+            codes(&document, "/merged", "404"),
+            ["PROJECT_NOT_FOUND", "USER_NOT_FOUND"]
+        );
+        assert_eq!(codes(&document, "/merged", "403"), ["FORBIDDEN"]);
+        assert_eq!(codes(&document, "/merged", "409"), ["PROJECT_ARCHIVED"]);
+    }
+}

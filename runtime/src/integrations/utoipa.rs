@@ -1,5 +1,7 @@
 //! utoipa: derived errors implement `IntoResponses`, so `#[utoipa::path(responses(MyError))]`
-//! lists every status of the catalog with one example per code.
+//! lists every status of the catalog with one example per code. Several error types on one path
+//! go in one [`Merged`]: utoipa replaces a status's response with the last type's, where
+//! `Merged` keeps every code of every type.
 
 use std::collections::BTreeMap;
 
@@ -16,8 +18,15 @@ pub type Responses = BTreeMap<String, RefOr<Response>>;
 /// The responses of `C`'s catalog in `envelope`, keyed by status, with schema and headers
 /// inlined (a path's responses cannot rely on components the document may not have).
 pub fn responses<C: Catalog>(envelope: &dyn Envelope) -> Responses {
-    let service = ServiceCatalog::new(std::any::type_name::<C>()).with::<C>();
-    crate::docs::inline_responses(&service, envelope)
+    responses_of(
+        &ServiceCatalog::new(std::any::type_name::<C>()).with::<C>(),
+        envelope,
+    )
+}
+
+/// The responses of a whole catalog in `envelope`: every code at each status.
+pub fn responses_of(service: &ServiceCatalog, envelope: &dyn Envelope) -> Responses {
+    crate::docs::inline_responses(service, envelope)
         .into_iter()
         .filter_map(|(status, value)| {
             // Our own documents always deserialize; a failure would only drop that status.
@@ -26,3 +35,44 @@ pub fn responses<C: Catalog>(envelope: &dyn Envelope) -> Responses {
         })
         .collect()
 }
+
+/// Several error types as one path's responses, in RFC 9457 problem details: every code of
+/// every type, one example each, at its status. (Listing the types one by one in `responses(...)`
+/// keeps only the last type's response at a status they share.)
+///
+/// ```
+/// use apierror::ApiError;
+/// use apierror::utoipa::Merged;
+///
+/// #[derive(Debug, ApiError)]
+/// enum AccessError {
+///     #[api(status = 404)]
+///     UserNotFound,
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// enum ProjectError {
+///     #[api(status = 404)]
+///     ProjectNotFound,
+/// }
+///
+/// #[utoipa::path(get, path = "/projects/{id}", responses(Merged<(AccessError, ProjectError)>))]
+/// async fn project() {}
+/// ```
+pub struct Merged<T>(core::marker::PhantomData<T>);
+
+macro_rules! merged {
+    ($($name:ident),+) => {
+        impl<$($name: Catalog),+> utoipa::IntoResponses for Merged<($($name,)+)> {
+            fn responses() -> Responses {
+                let service = ServiceCatalog::new("merged")$(.with::<$name>())+;
+                responses_of(&service, &crate::Problem::new())
+            }
+        }
+    };
+}
+merged!(A, B);
+merged!(A, B, C);
+merged!(A, B, C, D);
+merged!(A, B, C, D, E);
+merged!(A, B, C, D, E, F);
