@@ -463,22 +463,30 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                     let value = binding(*i);
                     let ty = &field.ty;
                     let out = out_ident();
+                    // A name problem details use too (allowed when the type declares another
+                    // envelope) is checked against every member the envelope writes; the others
+                    // take the fast path, checked only against run-time names.
+                    let write = if crate::model::RESERVED_MEMBERS.contains(&name.as_str()) {
+                        quote!(field)
+                    } else {
+                        quote!(__field)
+                    };
                     if field.retry_after {
                         // Exposed as whole seconds, the unit of the Retry-After header.
                         bounds.add(ty, &quote!(_apierror::__private::IntoRetryAfter));
-                        return quote_spanned!(at(ty)=> _apierror::FieldWriter::__field(#out, #name, &_apierror::__private::RetryAfterSeconds::<#ty>(#value));)
+                        return quote_spanned!(at(ty)=> _apierror::FieldWriter::#write(#out, #name, &_apierror::__private::RetryAfterSeconds::<#ty>(#value)););
                     }
                     bounds.add(ty, &quote!(_apierror::__private::Serialize));
                     if field.skip_none {
                         // Left out when `None`: the value inside, when there is one.
                         return quote_spanned!(at(ty)=>
                             if let _apierror::__private::Some(__api_present) = #value {
-                                _apierror::FieldWriter::__field(#out, #name, __api_present);
+                                _apierror::FieldWriter::#write(#out, #name, __api_present);
                             }
                         );
                     }
                     // Spanned on the field's type, so a type that is not `Serialize` is reported there.
-                    quote_spanned!(at(ty)=> _apierror::FieldWriter::__field::<#ty>(#out, #name, #value);)
+                    quote_spanned!(at(ty)=> _apierror::FieldWriter::#write::<#ty>(#out, #name, #value);)
                 });
                 arms.push(quote!(#pat => { #(#calls)* }));
             }

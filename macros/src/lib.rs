@@ -137,6 +137,7 @@ impl Accepted {
             strict_codes: container.strict_codes.is_present(),
             skip_none: container.skip_none.is_present(),
             envelope_members: envelope.as_ref().map(model::envelope_members).unwrap_or_default(),
+            problem_envelope: envelope.as_ref().is_none_or(model::is_problem_envelope),
         };
         let integrations = expand::Integrations {
             axum: container.axum.is_present().then(|| container.axum.span()),

@@ -18,6 +18,10 @@ use crate::http::{self, Status};
 pub const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code", "resolve"];
 
 /// What the container says about every item.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent container switches, each read by one rule"
+)]
 pub struct Defaults {
     pub style: Style,
     pub type_base: Option<String>,
@@ -32,6 +36,27 @@ pub struct Defaults {
     /// Member names the container's `envelope = ...` writes itself, beyond the reserved ones:
     /// the name in `.code_member("...")`, with the literal to point at.
     pub envelope_members: Vec<LitStr>,
+    /// Whether the type renders in RFC 9457 problem details (no `envelope`, or a `Problem`
+    /// one): only then do its members share the body with RFC 9457's own.
+    pub problem_envelope: bool,
+}
+
+/// Whether an `envelope = ...` expression is problem details: a path or call chain that starts
+/// at `Problem` (`apierror::Problem::new().code_member("error_code")`).
+pub fn is_problem_envelope(expr: &syn::Expr) -> bool {
+    let mut current = expr;
+    loop {
+        match current {
+            syn::Expr::MethodCall(call) => current = &call.receiver,
+            syn::Expr::Call(call) => current = &call.func,
+            syn::Expr::Group(group) => current = &group.expr,
+            syn::Expr::Paren(paren) => current = &paren.expr,
+            syn::Expr::Path(path) => {
+                return path.path.segments.iter().any(|s| s.ident == "Problem");
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// The member names an `envelope = ...` expression writes itself that the derive can see: the
@@ -444,14 +469,15 @@ fn field_model(
     };
     let envelope_member = |name: &str| envelope_members.iter().find(|lit| lit.value() == name);
     if let Visibility::Member(name) = &visibility
-        && (RESERVED_MEMBERS.contains(&name.as_str()) || envelope_member(name).is_some())
+        && ((defaults.problem_envelope && RESERVED_MEMBERS.contains(&name.as_str()))
+            || envelope_member(name).is_some())
     {
         let message = match envelope_member(name) {
             Some(_) if !RESERVED_MEMBERS.contains(&name.as_str()) => format!(
                 "field would be exposed as `{name}`, the member this type's envelope writes the code in (`code_member(\"{name}\")`); rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
             ),
             _ => format!(
-                "field would be exposed as `{name}`, a member every error body already has; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
+                "field would be exposed as `{name}`, a member problem details (this type's envelope) already have; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
             ),
         };
         match rename {

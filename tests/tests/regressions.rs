@@ -600,3 +600,37 @@ fn rfc_9457_out_of_credit_example_byte_for_byte() {
         ErrorResponder::new(Problem::new().without_code().without_status()).response(&err, &Context::new());
     assert_eq!(response.status(), 403);
 }
+
+// ---- reserved names follow the envelope ----------------------------------------------------
+
+/// In `{code, message, details}` the fields live in `details`: `type` collides with nothing.
+#[derive(Debug, ApiError)]
+#[api(envelope = apierror::envelope::CodeMessage)]
+enum Nested {
+    #[api(status = 400)]
+    Invalid { r#type: String, title: String },
+}
+
+#[test]
+fn reserved_names_follow_the_envelope_the_type_uses() {
+    let err = Nested::Invalid {
+        r#type: "card".into(),
+        title: "Mr".into(),
+    };
+    assert_eq!(
+        serde_json::from_str::<Value>(&render(&apierror::envelope::CodeMessage, &err)).unwrap(),
+        json!({"code": "INVALID", "message": "Bad Request", "details": {"type": "card", "title": "Mr"}})
+    );
+    // Rendered as problem details anyway, the envelope's own members win, and the catalog check
+    // names both fields.
+    let body: Value = serde_json::from_str(&render(&Problem::new(), &err)).unwrap();
+    assert_eq!(
+        (body["type"].as_str(), body["title"].as_str()),
+        (Some("about:blank"), Some("Bad Request"))
+    );
+    let collisions = ServiceCatalog::new("nested").with::<Nested>().collisions();
+    assert_eq!(
+        collisions.iter().map(|c| c.member).collect::<Vec<_>>(),
+        ["type", "title"]
+    );
+}
