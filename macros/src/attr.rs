@@ -32,6 +32,8 @@ pub struct Container {
     pub decode: Flag,
     /// `skip_none` on every `Option` member of the type.
     pub skip_none: Flag,
+    /// `MemberSchemas`: each exposed field's JSON Schema (needs `schemars-1`).
+    pub schemas: Flag,
     /// Explicit `code = "..."`s must follow `rename_all` too (they are taken as written
     /// otherwise, as serde's `rename` is).
     pub strict_codes: Flag,

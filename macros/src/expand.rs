@@ -20,9 +20,22 @@ pub struct Integrations {
     pub actix_web: Option<Span>,
     pub utoipa: Option<Span>,
     pub decode: Option<Span>,
+    pub schemas: Option<Span>,
 }
 
 impl Integrations {
+    /// The impls the derive writes itself when asked: `FromRemote` (`decode`) and
+    /// `MemberSchemas` (`schemas`).
+    fn generated(self, input: &DeriveInput, items: &[Item], bounds: &Bounds) -> TokenStream {
+        let decode = self
+            .decode
+            .map(|span| crate::decode::tokens(input, items, bounds, span));
+        let schemas = self
+            .schemas
+            .map(|span| member_schemas(input, items, bounds, span));
+        quote!(#decode #schemas)
+    }
+
     /// One call to the runtime's macro per impl asked for: the macro expands to the impl when
     /// the runtime's feature is on, and to a `compile_error!` naming the feature otherwise. A type
     /// that asks for nothing gets nothing, whichever features some other crate turned on.
@@ -142,9 +155,7 @@ pub fn expand(
         }
     });
     let statics_tokens = statics.to_token_stream();
-    let decode = integrations
-        .decode
-        .map(|span| crate::decode::tokens(input, items, &bounds, span));
+    let opt_in = integrations.generated(input, items, &bounds);
     let integrations = integrations.tokens(&input.generics, where_clause, ident, envelope);
     quote! {
         const _: () = {
@@ -163,7 +174,7 @@ pub fn expand(
                 }
             }
             #integrations
-            #decode
+            #opt_in
         };
     }
 }
@@ -546,6 +557,58 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
             #body
         }
     })
+}
+
+/// `#[api(schemas)]`: `MemberSchemas`, each exposed field's schema per code, through the
+/// runtime's `__impl_schemas!` (an error naming the feature without `schemars-1`).
+fn member_schemas(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Span) -> TokenStream {
+    let mut bounds = bounds.clone();
+    let mut pushes = Vec::new();
+    for item in items {
+        match &item.kind {
+            Kind::Transparent(f) => {
+                let ty = &item.fields[*f].ty;
+                bounds.add(ty, &quote!(_apierror::docs::MemberSchemas));
+                pushes.push(quote_spanned! {at(ty)=>
+                    <#ty as _apierror::docs::MemberSchemas>::member_schemas(__api_generator, __api_out);
+                });
+            }
+            Kind::Entry(entry) => {
+                let code = &entry.code;
+                for field in &item.fields {
+                    let Some(name) = field.exposed() else { continue };
+                    let ty = &field.ty;
+                    // On the wire, a retry-after field is whole seconds.
+                    let schema_ty = if field.retry_after {
+                        quote!(_apierror::__private::Option<_apierror::__private::u64>)
+                    } else {
+                        bounds.add(ty, &quote!(_apierror::__private::schemars::JsonSchema));
+                        quote!(#ty)
+                    };
+                    pushes.push(quote_spanned! {at(ty)=>
+                        __api_out.push((#code, #name, _apierror::docs::schema_of::<#schema_ty>(__api_generator)));
+                    });
+                }
+            }
+        }
+    }
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds.where_clause();
+    let ident = &input.ident;
+    let at = Span::call_site().located_at(span);
+    quote_spanned! {at=>
+        _apierror::__impl_schemas! {
+            {#impl_generics} {#ident #ty_generics} {#where_clause}
+            {
+                fn member_schemas(
+                    __api_generator: &mut _apierror::__private::schemars::SchemaGenerator,
+                    __api_out: &mut _apierror::__private::Vec<(&'static _apierror::__private::str, &'static _apierror::__private::str, _apierror::__private::JsonValue)>,
+                ) {
+                    #(#pushes)*
+                }
+            }
+        }
+    }
 }
 
 /// Whether `ty` is written `Violations` (any path ending in it): the field holds the variant's

@@ -147,6 +147,7 @@ impl Accepted {
                 .then(|| container.actix_web.span()),
             utoipa: container.utoipa.is_present().then(|| container.utoipa.span()),
             decode: container.decode.is_present().then(|| container.decode.span()),
+            schemas: container.schemas.is_present().then(|| container.schemas.span()),
         };
         Accepted {
             attrs: container.attrs,

@@ -8,13 +8,18 @@ pub use core::format_args;
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
 pub use core::matches;
 pub use core::option::Option::{self, None, Some};
-pub use core::primitive::{bool, str, usize};
+pub use core::primitive::{bool, str, u64, usize};
 pub use core::result::Result::{self, Ok};
 pub use core::time::Duration;
 pub use core::{fmt::Formatter, fmt::Result as FmtResult};
 pub use http::StatusCode;
 pub use serde::Serialize;
 pub use serde::de::DeserializeOwned;
+pub use serde_json::Value as JsonValue;
+pub use std::vec::Vec;
+
+#[cfg(feature = "schemars-1")]
+pub use ::schemars;
 pub use std::error::Error as StdError;
 
 #[cfg(feature = "actix-web-4")]

@@ -262,6 +262,32 @@ fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// `[{"pointer", "code"?, "message"}]`, titled `Violations` so that envelopes with a shape of
+/// their own for them can find them in a member schema.
+#[cfg(feature = "schemars-1")]
+impl schemars::JsonSchema for Violations {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Violations".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "title": "Violations",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["pointer", "message"],
+                "additionalProperties": false,
+                "properties": {
+                    "pointer": {"type": "string", "description": "A JSON Pointer into the request."},
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                },
+            },
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Violation;

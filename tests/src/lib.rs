@@ -2,6 +2,7 @@
 
 pub mod client_service;
 pub mod http_service;
+pub mod schemas;
 pub mod seeds;
 pub mod stripe;
 pub mod validation;

@@ -60,7 +60,7 @@ where
 
 /// Everything newer generates: typed decoding, optional members, validation errors.
 #[derive(Debug, ApiError)]
-#[api(decode, skip_none)]
+#[api(decode, schemas, skip_none)]
 pub enum Newer {
     /// Invalid input.
     #[api(status = 422)]
@@ -84,7 +84,7 @@ pub enum Newer {
 
 /// A decodable struct error.
 #[derive(Debug, ApiError)]
-#[api(decode, status = 410)]
+#[api(decode, schemas, status = 410)]
 pub struct Gone;
 
 /// A documented struct error.

@@ -132,3 +132,68 @@ fn utoipa_responses_validate_their_examples_too() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+/// The member schemas, parsed back out of the document: a nested struct, a list of structs, an
+/// `Option`, an enum, each where its envelope puts it.
+#[test]
+fn member_schemas_are_in_the_document() {
+    use apierror_tests::schemas::BillingError;
+
+    let service = ServiceCatalog::new("described").with_schemas::<BillingError>();
+    let document = service.openapi(&Problem::new());
+    let oneof = document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["schema"]["oneOf"]
+        .as_array()
+        .expect("one schema per code");
+    let quota = &oneof[0];
+    assert_eq!(quota["properties"]["code"], json!({"const": "quota_reached"}));
+    let properties = &quota["properties"];
+    assert_eq!(
+        properties["usage"]["properties"]["quota"]["properties"]["limit"]["type"],
+        "integer"
+    );
+    assert_eq!(properties["quotas"]["type"], "array");
+    assert_eq!(
+        properties["quotas"]["items"]["required"],
+        json!(["meter", "limit"])
+    );
+    assert_eq!(properties["hint"]["type"], json!(["string", "null"]));
+    // A documented enum: one `const` per variant, with its doc comment.
+    let plans: Vec<&Value> = properties["plan"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["const"])
+        .collect();
+    assert_eq!(plans, [&json!("free"), &json!("pro")]);
+    let required: Vec<&str> = quota["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        required.contains(&"usage") && required.contains(&"hint"),
+        "{required:?}"
+    );
+    // The example fills the struct in and shows one item of the list.
+    let example = &document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["examples"]
+        ["quota_reached"]["value"];
+    assert_eq!(example["usage"]["quota"], json!({"meter": "string", "limit": 0}));
+    assert_eq!(example["quotas"], json!([{"meter": "string", "limit": 0}]));
+    assert_eq!(example["plan"], "free");
+    // In `{code, message, details}` the members are `details`, closed.
+    let document = service.openapi(&CodeMessage);
+    let details = &document["components"]["responses"]["Error402"]["content"]["application/json"]["schema"]["oneOf"]
+        [0]["properties"]["details"];
+    assert_eq!(details["additionalProperties"], false);
+    assert_eq!(
+        details["properties"]["quotas"]["items"]["properties"]["meter"]["type"],
+        "string"
+    );
+    // A member left out when absent is not required.
+    let locked = &ServiceCatalog::new("a")
+        .with_schemas::<apierror_tests::schemas::AccountError>()
+        .openapi(&CodeMessage)["components"]["responses"]["Error423"]["content"]["application/json"]["schema"]
+        ["oneOf"][0]["properties"]["details"];
+    assert_eq!(locked["required"], json!([]));
+}

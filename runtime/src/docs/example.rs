@@ -7,13 +7,15 @@ use core::time::Duration;
 use crate::envelope::{Envelope, Output};
 use crate::{ApiError, Context, Detail, Entry, FieldWriter};
 
-/// An occurrence of `entry` with a placeholder for each field.
-struct Example {
+/// An occurrence of `entry` with a placeholder for each field: a value its schema accepts when
+/// the member schemas are known, otherwise one of the field's JSON type.
+struct Example<'a> {
     entry: &'static Entry,
     detail: Option<String>,
+    members: Option<&'a [(&'static str, serde_json::Value)]>,
 }
 
-impl ApiError for Example {
+impl ApiError for Example<'_> {
     fn entry(&self) -> &'static Entry {
         self.entry
     }
@@ -30,8 +32,14 @@ impl ApiError for Example {
     }
     fn write_fields(&self, out: &mut FieldWriter<'_>) {
         for field in self.entry.fields() {
+            let schema = self
+                .members
+                .and_then(|m| m.iter().find(|(name, _)| *name == field.name()))
+                .map(|(_, schema)| schema);
             if is_violations(field) {
                 out.field(field.name(), &*SAMPLE_VIOLATIONS);
+            } else if let Some(schema) = schema {
+                out.field(field.name(), &from_schema(schema, 0));
             } else {
                 out.field(field.name(), &placeholder(field));
             }
@@ -90,11 +98,88 @@ pub(crate) fn readable_detail(template: &str) -> String {
     out
 }
 
+/// A value `schema` accepts: a realistic placeholder, struct fields filled in, one item in an
+/// array.
+fn from_schema(schema: &serde_json::Value, depth: usize) -> serde_json::Value {
+    use serde_json::{Value, json};
+    if depth > 8 {
+        return Value::Null;
+    }
+    if let Some(value) = schema.get("const").or_else(|| schema.get("default")) {
+        return value.clone();
+    }
+    if let Some(first) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|e| e.first())
+    {
+        return first.clone();
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(options) = schema.get(key).and_then(Value::as_array) {
+            let option = options
+                .iter()
+                .find(|o| o.get("type").and_then(Value::as_str) != Some("null"))
+                .or_else(|| options.first());
+            return option.map_or(Value::Null, |o| from_schema(o, depth + 1));
+        }
+    }
+    let ty = match schema.get("type") {
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("null"),
+        Some(Value::String(ty)) => ty.as_str(),
+        _ => "",
+    };
+    match ty {
+        "string" => match schema.get("format").and_then(Value::as_str) {
+            Some("date-time") => json!("2024-01-23T12:00:00Z"),
+            Some("date") => json!("2024-01-23"),
+            Some("uri") => json!("https://example.com/"),
+            Some("uuid") => json!("7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+            Some("email") => json!("user@example.com"),
+            _ => json!("string"),
+        },
+        "integer" => schema.get("minimum").cloned().unwrap_or(json!(0)),
+        "number" => schema.get("minimum").cloned().unwrap_or(json!(0.0)),
+        "boolean" => json!(false),
+        "array" => {
+            let item = schema
+                .get("items")
+                .map_or(Value::Null, |i| from_schema(i, depth + 1));
+            let count = schema.get("minItems").and_then(Value::as_u64).unwrap_or(1).max(1);
+            Value::Array(vec![item; usize::try_from(count.min(3)).unwrap_or(1)])
+        }
+        "object" => {
+            let mut object = serde_json::Map::new();
+            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+                for (name, property) in properties {
+                    object.insert(name.clone(), from_schema(property, depth + 1));
+                }
+            }
+            Value::Object(object)
+        }
+        // `null`, or a schema that says nothing of the type.
+        _ => Value::Null,
+    }
+}
+
 /// The example body of `entry` in `envelope`, pretty-printed in the envelope's member order.
 pub(crate) fn body(entry: &'static Entry, envelope: &dyn Envelope) -> String {
+    body_with(entry, envelope, None)
+}
+
+fn body_with(
+    entry: &'static Entry,
+    envelope: &dyn Envelope,
+    members: Option<&[(&'static str, serde_json::Value)]>,
+) -> String {
     let example = Example {
         entry,
         detail: entry.detail_template().map(readable_detail),
+        members,
     };
     let cx = Context::new()
         .with_request_id("req_01HZX3")
@@ -106,9 +191,13 @@ pub(crate) fn body(entry: &'static Entry, envelope: &dyn Envelope) -> String {
     reindent(&String::from_utf8_lossy(&out))
 }
 
-/// The example body as a JSON value.
-pub(crate) fn value(entry: &'static Entry, envelope: &dyn Envelope) -> serde_json::Value {
-    serde_json::from_str(&body(entry, envelope)).unwrap_or(serde_json::Value::Null)
+/// The example body as a JSON value, its members following their schemas when known.
+pub(crate) fn value(
+    entry: &'static Entry,
+    envelope: &dyn Envelope,
+    members: Option<&[(&'static str, serde_json::Value)]>,
+) -> serde_json::Value {
+    serde_json::from_str(&body_with(entry, envelope, members)).unwrap_or(serde_json::Value::Null)
 }
 
 /// Compact JSON re-indented by two spaces, member order kept (a `serde_json::Value` would sort

@@ -34,6 +34,8 @@ mod lock;
 mod markdown;
 mod openapi;
 mod page;
+#[cfg(feature = "schemars-1")]
+mod schemas;
 mod table;
 
 use core::fmt;
@@ -42,6 +44,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use lock::{Changes, Checked, Lock, LockError, LockOptions, UPDATE_ENV, assert_lock};
+#[cfg(feature = "schemars-1")]
+pub use schemas::MemberSchemas;
+#[cfg(feature = "schemars-1")]
+#[doc(hidden)]
+pub use schemas::schema_of;
 pub use table::Table;
 
 use crate::envelope::Envelope;
@@ -54,6 +61,9 @@ pub struct ServiceCatalog {
     version: String,
     entries: Vec<(&'static str, &'static Entry)>,
     envelope: Arc<dyn Envelope + Send + Sync>,
+    /// Each code's exposed members with their JSON Schemas, for types added with
+    /// `with_schemas`.
+    member_schemas: BTreeMap<&'static str, Vec<(&'static str, serde_json::Value)>>,
 }
 
 impl fmt::Debug for ServiceCatalog {
@@ -97,7 +107,33 @@ impl ServiceCatalog {
             version: "1.0.0".to_owned(),
             entries: Vec::new(),
             envelope: Arc::new(Problem::new()),
+            member_schemas: BTreeMap::new(),
         }
+    }
+
+    /// Adds every entry of `C` with the JSON Schema of each exposed member (`#[api(schemas)]`,
+    /// the `schemars-1` feature): the OpenAPI document then describes every member of its
+    /// codes, and its examples follow those schemas.
+    #[cfg(feature = "schemars-1")]
+    #[must_use]
+    pub fn with_schemas<C: Catalog + MemberSchemas>(mut self) -> Self {
+        let mut generator = schemas::generator();
+        let mut found = Vec::new();
+        C::member_schemas(&mut generator, &mut found);
+        for (code, member, schema) in found {
+            self.member_schemas
+                .entry(code)
+                .or_default()
+                .push((member, schema));
+        }
+        self.with::<C>()
+    }
+
+    /// The exposed members of `code` with their JSON Schemas, when the type that declares it
+    /// was added with `with_schemas`.
+    #[must_use]
+    pub fn member_schemas(&self, code: &str) -> Option<&[(&'static str, serde_json::Value)]> {
+        self.member_schemas.get(code).map(Vec::as_slice)
     }
 
     /// Sets the envelope the service answers in (RFC 9457 [`Problem`] unless set), for the

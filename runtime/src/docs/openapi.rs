@@ -35,10 +35,29 @@ pub(crate) fn responses(
     };
     let mut responses = Vec::new();
     for (status, entries) in &by_status {
+        // With member schemas, each code's bodies are described exactly: one schema per code.
+        let described = entries.iter().any(|e| service.member_schemas(e.code()).is_some());
+        let schema = if described {
+            let per_code: Vec<Value> = entries
+                .iter()
+                .map(|entry| {
+                    let code = json!({"const": entry.code()});
+                    match service.member_schemas(entry.code()) {
+                        Some(members) => envelope.schema_with_members(code, members_schema(entry, members)),
+                        None => envelope.schema(code),
+                    }
+                })
+                .collect();
+            json!({"oneOf": per_code})
+        } else {
+            schema.clone()
+        };
         let examples: serde_json::Map<String, Value> = entries
             .iter()
             .map(|entry| {
-                let mut example = json!({"summary": entry.title(), "value": example::value(entry, envelope)});
+                let members = service.member_schemas(entry.code());
+                let mut example =
+                    json!({"summary": entry.title(), "value": example::value(entry, envelope, members)});
                 if let Some(description) = entry.description() {
                     example["description"] = description.into();
                 }
@@ -69,7 +88,7 @@ pub(crate) fn responses(
         }
         let mut response = json!({
             "description": entries[0].reason(),
-            "content": {envelope.content_type(): {"schema": schema.clone(), "examples": examples}},
+            "content": {envelope.content_type(): {"schema": schema, "examples": examples}},
         });
         if !headers.is_empty() {
             response["headers"] = headers.into();
@@ -77,6 +96,22 @@ pub(crate) fn responses(
         responses.push((*status, response));
     }
     responses
+}
+
+/// An object schema of `entry`'s members: each one's schema, all required but those left out
+/// when absent.
+fn members_schema(entry: &Entry, members: &[(&'static str, Value)]) -> Value {
+    let properties: serde_json::Map<String, Value> = members
+        .iter()
+        .map(|(name, schema)| ((*name).to_owned(), schema.clone()))
+        .collect();
+    let required: Vec<&str> = entry
+        .fields()
+        .iter()
+        .filter(|f| !f.optional() && members.iter().any(|(name, _)| *name == f.name()))
+        .map(crate::Field::name)
+        .collect();
+    json!({"type": "object", "properties": properties, "required": required})
 }
 
 fn code_schema(codes: &[&str]) -> Value {

@@ -24,6 +24,10 @@ use crate::{ApiError, Context};
 pub struct ErrorString;
 
 impl Envelope for ErrorString {
+    fn schema_with_members(&self, code: Value, members: Value) -> Value {
+        super::place_members(self.schema(code), "/properties/details", &members)
+    }
+
     fn content_type(&self) -> &'static str {
         "application/json"
     }

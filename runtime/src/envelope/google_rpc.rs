@@ -182,6 +182,24 @@ impl Envelope for GoogleRpc {
         })
     }
 
+    fn schema_with_members(&self, code: Value, members: Value) -> Value {
+        // Metadata values are strings (AIP-193); violations go in a BadRequest detail instead.
+        let mut members = super::without_violations(&members);
+        if let Some(properties) = members["properties"].as_object_mut() {
+            for schema in properties.values_mut() {
+                *schema = json!({"type": "string"});
+            }
+        }
+        // An absent value is left out of the string map, so no member is required there.
+        members["required"] = json!([]);
+        // The ErrorInfo detail is the first of `oneOf`.
+        super::place_members(
+            self.schema(code),
+            "/properties/error/properties/details/items/oneOf/0/properties/metadata",
+            &members,
+        )
+    }
+
     fn content_type(&self) -> &'static str {
         "application/json"
     }

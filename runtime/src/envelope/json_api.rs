@@ -102,6 +102,16 @@ impl Envelope for JsonApi {
         })
     }
 
+    fn schema_with_members(&self, code: Value, members: Value) -> Value {
+        // Violations are the error objects themselves, not a member of `meta`.
+        let members = super::without_violations(&members);
+        super::place_members(
+            self.schema(code),
+            "/properties/errors/items/properties/meta",
+            &members,
+        )
+    }
+
     fn content_type(&self) -> &'static str {
         "application/vnd.api+json"
     }

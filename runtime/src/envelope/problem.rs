@@ -157,6 +157,34 @@ impl Default for Problem {
 }
 
 impl Envelope for Problem {
+    fn schema_with_members(&self, code: Value, members: Value) -> Value {
+        let mut schema = self.schema(code);
+        if let Some(properties) = members["properties"].as_object() {
+            for (name, member) in properties {
+                // Problem details render violations in RFC 9457's own shape.
+                schema["properties"][name] = if super::is_violations(member) {
+                    json!({"type": "array", "items": {
+                        "type": "object",
+                        "required": ["detail", "pointer"],
+                        "properties": {
+                            "detail": {"type": "string"},
+                            "pointer": {"type": "string"},
+                            "code": {"type": "string"},
+                        },
+                    }})
+                } else {
+                    member.clone()
+                };
+            }
+        }
+        if let (Some(required), Some(more)) =
+            (schema["required"].as_array_mut(), members["required"].as_array())
+        {
+            required.extend(more.iter().cloned());
+        }
+        schema
+    }
+
     fn content_type(&self) -> &'static str {
         "application/problem+json"
     }

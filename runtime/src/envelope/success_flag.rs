@@ -29,6 +29,14 @@ use crate::{ApiError, Context};
 pub struct SuccessFlag;
 
 impl Envelope for SuccessFlag {
+    fn schema_with_members(&self, code: Value, members: Value) -> Value {
+        super::place_members(
+            self.schema(code),
+            "/properties/error/properties/details",
+            &members,
+        )
+    }
+
     fn content_type(&self) -> &'static str {
         "application/json"
     }

@@ -113,3 +113,26 @@ macro_rules! __impl_decode {
         );
     };
 }
+
+#[cfg(feature = "schemars-1")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_schemas {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($body:tt)*}) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::docs::MemberSchemas for $($ty)* $($where)* {
+            $($body)*
+        }
+    };
+}
+
+#[cfg(not(feature = "schemars-1"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_schemas {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "#[api(schemas)] needs the `schemars-1` feature of apierror: apierror = { version = \"...\", features = [\"schemars-1\"] }"
+        );
+    };
+}
