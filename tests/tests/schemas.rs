@@ -145,7 +145,10 @@ fn member_schemas_are_in_the_document() {
         .as_array()
         .expect("one schema per code");
     let quota = &oneof[0];
-    assert_eq!(quota["properties"]["code"], json!({"const": "quota_reached"}));
+    assert_eq!(
+        quota["properties"]["code"],
+        json!({"type": "string", "enum": ["quota_reached"]})
+    );
     let properties = &quota["properties"];
     assert_eq!(
         properties["usage"]["properties"]["quota"]["properties"]["limit"]["type"],

@@ -134,3 +134,30 @@ mod merged {
         assert_eq!(codes(&document, "/merged", "409"), ["PROJECT_ARCHIVED"]);
     }
 }
+
+/// With member schemas, utoipa's document describes every field too.
+mod described {
+    use apierror::utoipa::Described;
+    use apierror_tests::schemas::BillingError;
+    use serde_json::{Value, json};
+    use utoipa::OpenApi;
+
+    #[utoipa::path(get, path = "/billing", responses(Described<BillingError>))]
+    #[allow(dead_code, reason = "documented only")]
+    async fn billing() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(billing))]
+    struct ApiDoc;
+
+    #[test]
+    fn utoipa_gets_the_member_schemas() {
+        let document: Value = serde_json::from_str(&ApiDoc::openapi().to_json().unwrap()).unwrap();
+        let schema = &document["paths"]["/billing"]["get"]["responses"]["402"]["content"]["application/problem+json"]
+            ["schema"];
+        assert_eq!(
+            schema["oneOf"][0]["properties"]["quotas"]["items"]["required"],
+            json!(["meter", "limit"])
+        );
+    }
+}

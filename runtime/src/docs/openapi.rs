@@ -41,7 +41,7 @@ pub(crate) fn responses(
             let per_code: Vec<Value> = entries
                 .iter()
                 .map(|entry| {
-                    let code = json!({"const": entry.code()});
+                    let code = json!({"type": "string", "enum": [entry.code()]});
                     match service.member_schemas(entry.code()) {
                         Some(members) => envelope.schema_with_members(code, members_schema(entry, members)),
                         None => envelope.schema(code),

@@ -29,7 +29,8 @@ pub fn responses_of(service: &ServiceCatalog, envelope: &dyn Envelope) -> Respon
     crate::docs::inline_responses(service, envelope)
         .into_iter()
         .filter_map(|(status, value)| {
-            // Our own documents always deserialize; a failure would only drop that status.
+            // Our responses use only what utoipa's schema model holds (the tests check every
+            // status arrives); a failure would drop that status rather than the document.
             let response: Response = serde_json::from_value(value).ok()?;
             Some((status.to_string(), RefOr::T(response)))
         })
@@ -76,3 +77,19 @@ merged!(A, B, C);
 merged!(A, B, C, D);
 merged!(A, B, C, D, E);
 merged!(A, B, C, D, E, F);
+
+/// One error type's responses with every member described (`#[api(schemas)]`, the
+/// `schemars-1` feature): each code's schema lists its fields, and its example follows them.
+/// `responses(Described<BillingError>)` where `responses(BillingError)` lists the shapes only.
+/// utoipa's own `ToSchema` is not needed: the member schemas come from `schemars`, the one
+/// source for both the catalog's OpenAPI document and utoipa's.
+#[cfg(feature = "schemars-1")]
+pub struct Described<T>(core::marker::PhantomData<T>);
+
+#[cfg(feature = "schemars-1")]
+impl<T: Catalog + crate::docs::MemberSchemas> utoipa::IntoResponses for Described<T> {
+    fn responses() -> Responses {
+        let service = ServiceCatalog::new(std::any::type_name::<T>()).with_schemas::<T>();
+        responses_of(&service, &crate::Problem::new())
+    }
+}
