@@ -203,6 +203,29 @@ pub struct Field {
     pub detail_only: Flag,
     /// An `Option` member left out of the body when `None`, rather than written as `null`.
     pub skip_none: Flag,
+    /// What in the request this field names: `"pointer"`, `"parameter"` or `"header"`.
+    pub location: Option<Lenient<LocationKind>>,
+}
+
+/// `location = "parameter"` on a field.
+pub struct LocationKind {
+    pub kind: &'static str,
+}
+
+impl FromMeta for LocationKind {
+    fn from_value(value: &Lit) -> Result<Self> {
+        const FORMS: &str = "`location` takes \"pointer\" (a JSON Pointer into the body), \"parameter\" (a query parameter) or \"header\"";
+        let Lit::Str(lit) = value else {
+            return Err(Error::custom(FORMS));
+        };
+        let kind = match lit.value().as_str() {
+            "pointer" => "Pointer",
+            "parameter" => "Parameter",
+            "header" => "Header",
+            _ => return Err(Error::custom(FORMS).with_span(lit)),
+        };
+        Ok(LocationKind { kind })
+    }
 }
 
 /// `envelope = apierror::CodeMessage`: any expression of an `Envelope` type, but not a string.

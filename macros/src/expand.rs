@@ -141,6 +141,7 @@ pub fn expand(
     methods.extend(write_fields(items, &mut bounds));
     methods.extend(source_error(items, &mut bounds));
     methods.extend(violations(items));
+    methods.extend(location(items));
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause();
@@ -616,6 +617,42 @@ fn member_schemas(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Sp
 fn is_violations(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(path) if path.qself.is_none()
         && path.path.segments.last().is_some_and(|s| s.ident == "Violations" && s.arguments.is_empty()))
+}
+
+/// `location()`: the value of a variant's field marked `location = "..."`.
+fn location(items: &[Item]) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for item in items {
+        match &item.kind {
+            Kind::Transparent(f) => arms.push(delegate(item, *f, "location", &quote!())),
+            Kind::Entry(_) => {
+                let Some((f, kind)) = item
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, f)| f.location.map(|k| (i, k)))
+                else {
+                    continue;
+                };
+                let pat = pattern(item, &[f]);
+                let field = binding(f);
+                let kind = Ident::new(kind, Span::call_site());
+                let ty = &item.fields[f].ty;
+                let value = quote_spanned!(at(ty)=> _apierror::__private::AsRef::<_apierror::__private::str>::as_ref(#field));
+                arms.push(quote!(#pat => _apierror::__private::Some(_apierror::Location::#kind(#value)),));
+            }
+        }
+    }
+    // Only types with such a field, or that pass an inner type's through, answer.
+    if arms.is_empty() {
+        return None;
+    }
+    let body = match_self(&arms, items.len(), Some(&quote!(_apierror::__private::None)));
+    Some(quote! {
+        fn location(&self) -> _apierror::__private::Option<_apierror::Location<'_>> {
+            #body
+        }
+    })
 }
 
 /// `violations()`: the member name and value of a variant's `Violations` field.

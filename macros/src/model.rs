@@ -147,6 +147,8 @@ pub struct FieldModel {
     pub retry_after: bool,
     /// An `Option` member left out when `None`.
     pub skip_none: bool,
+    /// `location = "..."`: the `Location` variant this field's value is.
+    pub location: Option<&'static str>,
     pub description: Option<String>,
 }
 
@@ -268,7 +270,14 @@ pub fn build(src: Source<'_>, defaults: &Defaults, errors: &mut Accumulator) -> 
         .enumerate()
         .map(|(index, mut field)| {
             let rename = field.rename.take().and_then(|r| r.accept(errors));
-            field_model(index, &field, rename.as_ref(), is_server, defaults, errors)
+            let location = field
+                .location
+                .take()
+                .and_then(|l| l.accept(errors))
+                .map(|l| l.kind);
+            let mut model = field_model(index, &field, rename.as_ref(), is_server, defaults, errors);
+            model.location = location;
+            model
         })
         .collect();
     check_exposed_names(&fields, errors);
@@ -503,6 +512,7 @@ fn field_model(
         ty: field.ty.clone(),
         visibility,
         skip_none,
+        location: None,
         retry_after: field.retry_after.is_present(),
         description: doc_text(&field.attrs),
     }

@@ -24,6 +24,7 @@ pub struct Context<'a> {
     instance: Option<&'a str>,
     version: Option<&'a str>,
     rate_limit: Option<RateLimit>,
+    localized: Option<(&'a str, &'a str)>,
 }
 
 impl<'a> Context<'a> {
@@ -35,7 +36,22 @@ impl<'a> Context<'a> {
             instance: None,
             version: None,
             rate_limit: None,
+            localized: None,
         }
+    }
+
+    /// Sets a message in the caller's language, with its BCP 47 locale (`"de-DE"`): AIP-193
+    /// bodies carry it as a `google.rpc.LocalizedMessage` detail.
+    #[must_use]
+    pub const fn with_localized_message(mut self, locale: &'a str, message: &'a str) -> Self {
+        self.localized = Some((locale, message));
+        self
+    }
+
+    /// The localized message and its locale.
+    #[must_use]
+    pub const fn localized_message(&self) -> Option<(&'a str, &'a str)> {
+        self.localized
     }
 
     /// Sets the request id, echoed in a header and in envelopes that carry it.

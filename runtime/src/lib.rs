@@ -139,6 +139,13 @@ pub trait ApiError {
         None
     }
 
+    /// What in the request caused this occurrence: a field marked
+    /// `#[api(location = "pointer" | "parameter" | "header")]`. JSON:API bodies write it as the
+    /// error's `source`.
+    fn location(&self) -> Option<Location<'_>> {
+        None
+    }
+
     /// The entry's code, by the quickest path the implementation has (the derive answers
     /// from a `match`). Not part of the public API: call [`ApiErrorExt::code`].
     #[doc(hidden)]
@@ -262,6 +269,9 @@ macro_rules! forward_api_error {
             fn violations(&self) -> Option<(&'static str, &Violations)> {
                 (**self).violations()
             }
+            fn location(&self) -> Option<Location<'_>> {
+                (**self).location()
+            }
             fn __apierror_c(&self) -> &'static str {
                 (**self).__apierror_c()
             }
@@ -272,6 +282,34 @@ macro_rules! forward_api_error {
     )*};
 }
 forward_api_error!(&T, Box<T>, std::sync::Arc<T>);
+
+/// What in the request caused an error, as JSON:API's `source` names it.
+///
+/// ```
+/// use apierror::{ApiError, Location};
+///
+/// #[derive(Debug, ApiError)]
+/// enum QueryError {
+///     #[api(status = 400, detail = "Unknown sort field.")]
+///     BadSort {
+///         #[api(location = "parameter")]
+///         parameter: String,
+///     },
+/// }
+///
+/// let err = QueryError::BadSort { parameter: "sort".into() };
+/// assert_eq!(err.location(), Some(Location::Parameter("sort")));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Location<'a> {
+    /// A JSON Pointer into the request body (RFC 6901).
+    Pointer(&'a str),
+    /// A query parameter.
+    Parameter(&'a str),
+    /// A request header.
+    Header(&'a str),
+}
 
 /// A type's whole error catalog: one [`Entry`] per variant, in declaration order.
 ///

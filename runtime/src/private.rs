@@ -3,9 +3,10 @@
 
 use core::fmt;
 
+/// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
+pub use core::convert::AsRef;
 pub use core::fmt::{Debug, Display};
 pub use core::format_args;
-/// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
 pub use core::matches;
 pub use core::option::Option::{self, None, Some};
 pub use core::primitive::{bool, str, u64, usize};

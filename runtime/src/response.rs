@@ -298,6 +298,9 @@ impl ApiError for WithoutFields<'_> {
     fn violations(&self) -> Option<(&'static str, &crate::Violations)> {
         self.0.violations()
     }
+    fn location(&self) -> Option<crate::Location<'_>> {
+        self.0.location()
+    }
     fn __apierror_c(&self) -> &'static str {
         self.0.__apierror_c()
     }

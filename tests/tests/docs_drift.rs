@@ -1,5 +1,5 @@
 //! The project's own catalog docs are generated from the example service and checked in under
-//! `docs/`; they must match the code. Regenerate with `cargo run --example docs -- docs`.
+//! `docs/`; they must match the code. Regenerate with `cargo run --example docs --features schemars-1 -- docs`.
 
 #[path = "../../runtime/examples/service/mod.rs"]
 mod service;
@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use apierror::Problem;
 use apierror::docs::{Checked, Lock, LockOptions};
 
-const REGENERATE: &str = "regenerate with `cargo run --example docs -- docs` and commit";
+const REGENERATE: &str =
+    "regenerate with `cargo run --example docs --features schemars-1 -- docs` and commit";
 
 fn docs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs")

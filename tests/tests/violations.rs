@@ -209,3 +209,46 @@ fn garde_reports_in_every_envelope() {
         "/age"
     );
 }
+
+#[derive(Debug, ApiError)]
+enum QueryError {
+    #[api(status = 400, detail = "Unknown sort field.")]
+    BadSort {
+        #[api(location = "parameter")]
+        parameter: String,
+    },
+    #[api(status = 400, detail = "Malformed header.")]
+    BadHeader {
+        #[api(location = "header")]
+        header: &'static str,
+    },
+}
+
+#[test]
+fn json_api_source_from_the_field_that_caused_the_error() {
+    let err = QueryError::BadSort {
+        parameter: "sort".into(),
+    };
+    let body = value(&JsonApi, &err);
+    assert_eq!(body["errors"][0]["source"], json!({"parameter": "sort"}));
+    assert_eq!(body["errors"][0]["meta"], json!({"parameter": "sort"}));
+    let body = value(&JsonApi, &QueryError::BadHeader { header: "If-Match" });
+    assert_eq!(body["errors"][0]["source"], json!({"header": "If-Match"}));
+}
+
+#[test]
+fn aip_193_localized_message_when_the_service_supplies_one() {
+    let err = QueryError::BadSort {
+        parameter: "sort".into(),
+    };
+    let mut body = Vec::new();
+    let cx = Context::new().with_localized_message("de-DE", "Unbekanntes Sortierfeld.");
+    GoogleRpc::new("example.com")
+        .render(&err, &cx, &mut Output::new(&mut body))
+        .unwrap();
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        body["error"]["details"][1],
+        json!({"@type": "type.googleapis.com/google.rpc.LocalizedMessage", "locale": "de-DE", "message": "Unbekanntes Sortierfeld."})
+    );
+}

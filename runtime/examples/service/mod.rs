@@ -6,8 +6,10 @@
 
 use apierror::ApiError;
 
-/// Errors of an example scoring service.
+/// Errors of an example scoring service. With the `schemars-1` feature (the `docs` example and
+/// the drift test have it), every member is described in the OpenAPI document.
 #[derive(Debug, ApiError)]
+#[cfg_attr(feature = "schemars-1", api(schemas))]
 #[api(
     type_base = "https://docs.example.com/errors/",
     challenge = "Bearer",
@@ -114,5 +116,10 @@ pub enum ServiceError {
 /// The example service: its catalog, for documentation.
 #[must_use]
 pub fn service() -> apierror::docs::ServiceCatalog {
-    apierror::docs::ServiceCatalog::new("Example Scoring API").with::<ServiceError>()
+    let service = apierror::docs::ServiceCatalog::new("Example Scoring API");
+    #[cfg(feature = "schemars-1")]
+    let service = service.with_schemas::<ServiceError>();
+    #[cfg(not(feature = "schemars-1"))]
+    let service = service.with::<ServiceError>();
+    service
 }

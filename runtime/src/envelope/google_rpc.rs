@@ -10,8 +10,10 @@ use crate::{ApiError, Context};
 
 /// Google's AIP-193 error model (`google.rpc.Status` as JSON):
 /// `{"error": {"code": <status>, "message", "status": <canonical code>, "details": [...]}}` with an
-/// `ErrorInfo` (reason = the code, the configured domain, metadata = exposed fields as strings),
-/// a `RetryInfo` when a retry delay is known, and a `Help` link when `resolve` has a url.
+/// `ErrorInfo` (reason = the code in `UPPER_SNAKE_CASE`, the configured domain, metadata = exposed
+/// fields as strings), a `BadRequest` for validation errors, a `LocalizedMessage` when the
+/// [`Context`] has one, a `RetryInfo` when a retry delay is known, and a `Help` link when
+/// `resolve` has a url.
 ///
 /// ```
 /// use apierror::envelope::{Envelope, GoogleRpc, Output};
@@ -153,6 +155,10 @@ impl Envelope for GoogleRpc {
                             "domain": {"type": "string"},
                             "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
                         })),
+                        detail("type.googleapis.com/google.rpc.LocalizedMessage", &["locale", "message"], json!({
+                            "locale": {"type": "string"},
+                            "message": {"type": "string"},
+                        })),
                         detail("type.googleapis.com/google.rpc.BadRequest", &["fieldViolations"], json!({
                             "fieldViolations": {"type": "array", "items": {
                                 "type": "object",
@@ -204,7 +210,12 @@ impl Envelope for GoogleRpc {
         "application/json"
     }
 
-    fn render(&self, error: &dyn ApiError, _: &Context<'_>, out: &mut Output<'_>) -> Result<(), RenderError> {
+    fn render(
+        &self,
+        error: &dyn ApiError,
+        cx: &Context<'_>,
+        out: &mut Output<'_>,
+    ) -> Result<(), RenderError> {
         let entry = error.entry();
         let status = entry.status();
         out.raw(b"{\"error\":{\"code\":");
@@ -247,6 +258,13 @@ impl Envelope for GoogleRpc {
                 out.raw(b"}");
             }
             out.raw(b"]}");
+        }
+        if let Some((locale, message)) = cx.localized_message() {
+            out.raw(b",{\"@type\":\"type.googleapis.com/google.rpc.LocalizedMessage\",\"locale\":");
+            out.string(locale);
+            out.raw(b",\"message\":");
+            out.string(message);
+            out.raw(b"}");
         }
         if let Some(delay) = error.retry_after() {
             out.raw(b",{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"");

@@ -34,16 +34,25 @@ impl JsonApi {
         out.code(entry);
         out.raw(b",\"title\":");
         out.title(entry);
-        match violation {
-            Some((_, violation)) => {
-                out.raw(b",\"detail\":");
-                out.string(violation.message());
-                out.raw(b",\"source\":{\"pointer\":");
-                out.string(violation.pointer());
+        if let Some((_, violation)) = violation {
+            out.raw(b",\"detail\":");
+            out.string(violation.message());
+            out.raw(b",\"source\":{\"pointer\":");
+            out.string(violation.pointer());
+            out.raw(b"}");
+        } else {
+            out.detail(b",\"detail\":", error);
+            if let Some(location) = error.location() {
+                let (member, value): (&[u8], &str) = match location {
+                    crate::Location::Pointer(v) => (b"pointer", v),
+                    crate::Location::Parameter(v) => (b"parameter", v),
+                    crate::Location::Header(v) => (b"header", v),
+                };
+                out.raw(b",\"source\":{\"");
+                out.raw(member);
+                out.raw(b"\":");
+                out.string(value);
                 out.raw(b"}");
-            }
-            None => {
-                out.detail(b",\"detail\":", error);
             }
         }
         if entry.type_uri() != crate::ABOUT_BLANK {
