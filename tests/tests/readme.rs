@@ -33,6 +33,22 @@ fn readme_clients_section_is_the_guides() {
 }
 
 #[test]
+fn readme_validation_errors_are_the_guides() {
+    let readme = read("README.md");
+    let guide = read("runtime/doc/guide.md");
+    let start = guide
+        .find("**Validation errors.**")
+        .expect("the guide shows validation errors");
+    let end = guide
+        .find("**Optional members**")
+        .expect("and then optional members");
+    assert!(
+        readme.contains(guide[start..end].trim()),
+        "README.md must contain the guide's validation errors verbatim"
+    );
+}
+
+#[test]
 fn public_docs_speak_of_shapes_not_of_the_test_catalogs() {
     for path in ["README.md", "runtime/doc/guide.md", "runtime/doc/attributes.md"] {
         let text = read(path).to_lowercase();

@@ -4,6 +4,9 @@
 
 use apierror::Problem;
 use apierror::docs::ServiceCatalog;
+
+#[path = "../../runtime/examples/service/mod.rs"]
+mod service;
 use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, SuccessFlag};
 use apierror_tests::http_service::{HttpApiError, LegacyError};
 use apierror_tests::seeds::{Seed000, Seed001, Seed002, Seed003, Seed004};

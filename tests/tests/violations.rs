@@ -252,3 +252,65 @@ fn aip_193_localized_message_when_the_service_supplies_one() {
         json!({"@type": "type.googleapis.com/google.rpc.LocalizedMessage", "locale": "de-DE", "message": "Unbekanntes Sortierfeld."})
     );
 }
+
+/// A `validator` report through every envelope, each body compared whole.
+#[test]
+fn validator_report_in_every_envelope_as_values() {
+    let report = SignUp {
+        age: 0,
+        name: "ok".into(),
+        profile: Profile { color: "x".into() },
+    }
+    .validate()
+    .unwrap_err();
+    let err = RequestError::Invalid {
+        errors: Violations::from(&report),
+    };
+    let problem_errors = json!([
+        {"detail": "must be a positive integer", "pointer": "#/age", "code": "range"},
+        {"detail": "must be 'green', 'red' or 'blue'", "pointer": "#/profile/color", "code": "length"},
+    ]);
+    let details = json!({"errors": [
+        {"pointer": "/age", "code": "range", "message": "must be a positive integer"},
+        {"pointer": "/profile/color", "code": "length", "message": "must be 'green', 'red' or 'blue'"},
+    ]});
+    let (code, title) = ("VALIDATION_ERROR", "Your request is not valid.");
+    assert_eq!(
+        value(&Problem::new(), &err),
+        json!({"type": "https://example.net/validation-error", "title": title, "status": 422,
+            "code": code, "errors": problem_errors})
+    );
+    assert_eq!(
+        value(&CodeMessage, &err),
+        json!({"code": code, "message": title, "details": details})
+    );
+    assert_eq!(
+        value(&ErrorString, &err),
+        json!({"error": title, "code": code, "details": details})
+    );
+    assert_eq!(
+        value(&SuccessFlag, &err),
+        json!({"success": false, "error": {"code": code, "message": title, "details": details}, "meta": {}})
+    );
+    assert_eq!(
+        value(&GoogleRpc::new("example.com"), &err),
+        json!({"error": {"code": 422, "message": title, "status": "FAILED_PRECONDITION", "details": [
+            {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": code, "domain": "example.com"},
+            {"@type": "type.googleapis.com/google.rpc.BadRequest", "fieldViolations": [
+                {"field": "age", "description": "must be a positive integer", "reason": "RANGE"},
+                {"field": "profile.color", "description": "must be 'green', 'red' or 'blue'", "reason": "LENGTH"},
+            ]},
+        ]}})
+    );
+    let object = |detail: &str, pointer: &str| {
+        json!({"status": "422", "code": code, "title": title, "detail": detail, "source": {"pointer": pointer},
+            "links": {"type": "https://example.net/validation-error"}})
+    };
+    assert_eq!(
+        value(&JsonApi, &err),
+        json!({"errors": [
+            object("must be a positive integer", "/age"),
+            object("must be 'green', 'red' or 'blue'", "/profile/color"),
+        ]})
+    );
+}
