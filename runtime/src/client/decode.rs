@@ -108,3 +108,26 @@ pub(crate) fn members(object: &Map<String, Value>, own: &[&str], error: &mut Rem
         }
     }
 }
+
+/// The object `{code, <message member>, details}` that three envelopes share (`message`, `error`,
+/// and `{success, error: {...}}`'s inner object): `false` when it has no code.
+pub(crate) fn code_message_details(
+    object: &Map<String, Value>,
+    message: &str,
+    shape: &'static str,
+    error: &mut RemoteError,
+) -> bool {
+    let Some(code) = text(object, "code") else {
+        return false;
+    };
+    error.set_code(code);
+    if let Some(message) = text(object, message) {
+        error.set_detail(message);
+    }
+    retry(object, error);
+    if let Some(details) = object.get("details").and_then(Value::as_object) {
+        members(details, &[], error);
+    }
+    error.set_shape(shape);
+    true
+}

@@ -55,22 +55,8 @@ impl Envelope for ErrorString {
 #[cfg(feature = "client")]
 impl crate::client::Decode for ErrorString {
     fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
-        use crate::client::decode::{members, retry, text};
-        let Some(object) = body.as_object() else {
-            return false;
-        };
-        let Some(code) = text(object, "code") else {
-            return false;
-        };
-        error.set_code(code);
-        if let Some(message) = text(object, "error") {
-            error.set_detail(message);
-        }
-        retry(object, error);
-        if let Some(details) = object.get("details").and_then(Value::as_object) {
-            members(details, &[], error);
-        }
-        error.set_shape("error-string");
-        true
+        body.as_object().is_some_and(|object| {
+            crate::client::decode::code_message_details(object, "error", "error-string", error)
+        })
     }
 }

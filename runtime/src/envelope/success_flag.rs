@@ -95,29 +95,16 @@ impl Envelope for SuccessFlag {
 #[cfg(feature = "client")]
 impl crate::client::Decode for SuccessFlag {
     fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
-        use crate::client::decode::{members, retry, text};
         let Some(inner) = body.get("error").and_then(Value::as_object) else {
             return false;
         };
-        let Some(code) = text(inner, "code") else {
+        if !crate::client::decode::code_message_details(inner, "message", "success-flag", error) {
             return false;
-        };
-        error.set_code(code);
-        if let Some(message) = text(inner, "message") {
-            error.set_detail(message);
         }
-        retry(inner, error);
-        if let Some(details) = inner.get("details").and_then(Value::as_object) {
-            members(details, &[], error);
-        }
-        if let Some(id) = body
-            .get("meta")
-            .and_then(Value::as_object)
-            .and_then(|m| text(m, "request_id"))
-        {
+        let meta = body.get("meta").and_then(Value::as_object);
+        if let Some(id) = meta.and_then(|m| m.get("request_id")).and_then(Value::as_str) {
             error.set_request_id(id);
         }
-        error.set_shape("success-flag");
         true
     }
 }
