@@ -34,6 +34,8 @@ pub struct Container {
     pub skip_none: Flag,
     /// `MemberSchemas`: each exposed field's JSON Schema (needs `schemars-1`).
     pub schemas: Flag,
+    /// `Display` from the detail (or the title), so the message is written once.
+    pub display: Flag,
     /// Explicit `code = "..."`s must follow `rename_all` too (they are taken as written
     /// otherwise, as serde's `rename` is).
     pub strict_codes: Flag,

@@ -21,6 +21,7 @@ pub struct Integrations {
     pub utoipa: Option<Span>,
     pub decode: Option<Span>,
     pub schemas: Option<Span>,
+    pub display: bool,
 }
 
 impl Integrations {
@@ -33,7 +34,8 @@ impl Integrations {
         let schemas = self
             .schemas
             .map(|span| member_schemas(input, items, bounds, span));
-        quote!(#decode #schemas)
+        let display = self.display.then(|| display(input, bounds));
+        quote!(#decode #schemas #display)
     }
 
     /// One call to the runtime's macro per impl asked for: the macro expands to the impl when
@@ -558,6 +560,22 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
             #body
         }
     })
+}
+
+/// `#[api(display)]`: `Display` writes the detail, or the title when there is none, so a type
+/// that also derives `thiserror::Error` (without `#[error]`) states each message once.
+fn display(input: &DeriveInput, bounds: &Bounds) -> TokenStream {
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds.where_clause();
+    let ident = &input.ident;
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics _apierror::__private::Display for #ident #ty_generics #where_clause {
+            fn fmt(&self, __formatter: &mut _apierror::__private::Formatter<'_>) -> _apierror::__private::FmtResult {
+                _apierror::__private::display(self, __formatter)
+            }
+        }
+    }
 }
 
 /// `#[api(schemas)]`: `MemberSchemas`, each exposed field's schema per code, through the

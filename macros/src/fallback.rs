@@ -12,6 +12,17 @@ pub fn expand(
     integrations: crate::expand::Integrations,
 ) -> TokenStream {
     let ident = &input.ident;
+    let display = integrations.display.then(|| {
+        let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics _apierror::__private::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, __formatter: &mut _apierror::__private::Formatter<'_>) -> _apierror::__private::FmtResult {
+                    _apierror::__private::display(self, __formatter)
+                }
+            }
+        }
+    });
     let integrations = integrations.tokens(
         &input.generics,
         input.generics.where_clause.as_ref(),
@@ -35,6 +46,7 @@ pub fn expand(
                 }
             }
             #integrations
+            #display
         };
     }
 }

@@ -148,6 +148,7 @@ impl Accepted {
             utoipa: container.utoipa.is_present().then(|| container.utoipa.span()),
             decode: container.decode.is_present().then(|| container.decode.span()),
             schemas: container.schemas.is_present().then(|| container.schemas.span()),
+            display: container.display.is_present(),
         };
         Accepted {
             attrs: container.attrs,

@@ -135,6 +135,17 @@ pub fn detail<'a, T: FormatDetail>(this: &'a T, entry: &'static Entry) -> Option
     }
 }
 
+/// `Display` of a type with `#[api(display)]`: its detail, or its title when it has none.
+///
+/// # Errors
+/// Only when the formatter does.
+pub fn display(error: &dyn crate::ApiError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match error.detail() {
+        Some(detail) => fmt::Display::fmt(&detail, f),
+        None => f.write_str(error.entry().title()),
+    }
+}
+
 /// Types a `#[api(retry_after)]` field may have: whole seconds or a [`Duration`], optionally
 /// wrapped in `Option`. A negative count of seconds means no delay is known.
 pub trait IntoRetryAfter {

@@ -634,3 +634,43 @@ fn reserved_names_follow_the_envelope_the_type_uses() {
         ["type", "title"]
     );
 }
+
+// ---- one message, not two ------------------------------------------------------------------
+
+/// The message is written once, as `detail`; `Display` (and so thiserror's `Error`, here without
+/// `#[error]`) shows it.
+#[derive(Debug, ApiError, thiserror::Error)]
+#[api(display)]
+enum Once {
+    #[api(status = 404, detail = "Order {id} not found")]
+    NotFound { id: u64 },
+    #[api(status = 409)]
+    Conflict,
+    #[api(status = 500, detail = "Storage failed.")]
+    Storage(#[source] std::io::Error),
+}
+
+/// The same catalog with each message written twice, as teams do without `display`.
+#[derive(Debug, ApiError, thiserror::Error)]
+enum Twice {
+    #[error("Order {id} not found")]
+    #[api(status = 404, detail = "Order {id} not found")]
+    NotFound { id: u64 },
+    #[error("Conflict")]
+    #[api(status = 409)]
+    Conflict,
+}
+
+#[test]
+fn one_message_display_comes_from_detail() {
+    assert_eq!(
+        Once::NotFound { id: 7 }.to_string(),
+        Twice::NotFound { id: 7 }.to_string()
+    );
+    assert_eq!(Once::Conflict.to_string(), Twice::Conflict.to_string());
+    let storage = Once::Storage(std::io::Error::other("disk"));
+    assert_eq!(storage.to_string(), "Storage failed.");
+    // thiserror's `source` still works; the 5xx body still shows only what clients may see.
+    assert_eq!(std::error::Error::source(&storage).unwrap().to_string(), "disk");
+    assert!(!render(&Problem::new(), &storage).contains("disk"));
+}
