@@ -158,6 +158,7 @@ pub fn expand(
         }
     });
     let statics_tokens = statics.to_token_stream();
+    let visit = visit(items);
     let opt_in = integrations.generated(input, items, &bounds);
     let integrations = integrations.tokens(&input.generics, where_clause, ident, envelope);
     quote! {
@@ -175,6 +176,7 @@ pub fn expand(
                 fn entries() -> &'static [_apierror::Entry] {
                     &__API_ENTRIES
                 }
+                #visit
             }
             #integrations
             #opt_in
@@ -558,6 +560,38 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
             #[allow(unused_imports)]
             use _apierror::__private::AsDynError as _;
             #body
+        }
+    })
+}
+
+/// `Catalog::visit` for a type with transparent variants: its own entries and its wrapped types'
+/// trees, in declaration order. (Without transparent variants the trait's default, which visits
+/// `entries()`, is the same and costs nothing to generate.)
+fn visit(items: &[Item]) -> Option<TokenStream> {
+    if !items.iter().any(|i| matches!(i.kind, Kind::Transparent(_))) {
+        return None;
+    }
+    let mut row = 0_usize;
+    let steps: Vec<TokenStream> = items
+        .iter()
+        .map(|item| match &item.kind {
+            Kind::Entry(_) => {
+                let index = row;
+                row += 1;
+                quote!(__api_f(__api_name, &__API_ENTRIES[#index]);)
+            }
+            Kind::Transparent(f) => {
+                let ty = &item.fields[*f].ty;
+                quote!((&_apierror::__private::CatalogOf::<#ty>::new()).__visit(__api_f);)
+            }
+        })
+        .collect();
+    Some(quote! {
+        fn visit(__api_f: &mut dyn _apierror::__private::FnMut(&'static _apierror::__private::str, &'static _apierror::Entry)) {
+            #[allow(unused_imports)]
+            use _apierror::__private::{VisitCatalog as _, VisitNothing as _};
+            let __api_name = _apierror::__private::type_name::<Self>();
+            #(#steps)*
         }
     })
 }

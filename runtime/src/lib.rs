@@ -331,8 +331,20 @@ pub enum Location<'a> {
 /// assert_eq!(codes, ["ACCOUNT_NOT_FOUND", "ACCOUNT_EXISTS"]);
 /// ```
 pub trait Catalog {
-    /// Every entry, in declaration order.
+    /// This type's own entries, in declaration order.
     fn entries() -> &'static [Entry];
+
+    /// Every entry of the type's whole tree, in declaration order: its own, and those of the
+    /// types its transparent variants wrap (recursively), each with the name of the type that
+    /// declares it. A wrapped type that implements `Catalog` contributes its tree; a trait
+    /// object or an unbounded type parameter contributes nothing.
+    /// [`ServiceCatalog::with`](crate::docs::ServiceCatalog::with) reads this.
+    fn visit(f: &mut dyn FnMut(&'static str, &'static Entry)) {
+        let name = core::any::type_name::<Self>();
+        for entry in Self::entries() {
+            f(name, entry);
+        }
+    }
 }
 
 /// The README's examples, compiled and run as doctests so that they stay true.

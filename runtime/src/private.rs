@@ -4,10 +4,12 @@
 use core::fmt;
 
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
+pub use core::any::type_name;
 pub use core::convert::AsRef;
 pub use core::fmt::{Debug, Display};
 pub use core::format_args;
 pub use core::matches;
+pub use core::ops::FnMut;
 pub use core::option::Option::{self, None, Some};
 pub use core::primitive::{bool, str, u64, usize};
 pub use core::result::Result::{self, Ok};
@@ -144,6 +146,47 @@ pub fn display(error: &dyn crate::ApiError, f: &mut fmt::Formatter<'_>) -> fmt::
         Some(detail) => fmt::Display::fmt(&detail, f),
         None => f.write_str(error.entry().title()),
     }
+}
+
+/// The catalog of a transparent variant's type, when it has one: `(&CatalogOf::<T>::new()).__visit(f)`
+/// picks [`VisitCatalog`] when `T: Catalog` and [`VisitNothing`] otherwise (a trait object, an
+/// unbounded type parameter), by method resolution's autoref order.
+pub struct CatalogOf<T: ?Sized>(core::marker::PhantomData<T>);
+
+impl<T: ?Sized> CatalogOf<T> {
+    /// The probe.
+    #[must_use]
+    pub const fn new() -> Self {
+        CatalogOf(core::marker::PhantomData)
+    }
+}
+
+impl<T: ?Sized> Default for CatalogOf<T> {
+    fn default() -> Self {
+        CatalogOf::new()
+    }
+}
+
+/// Visits `T`'s tree.
+pub trait VisitCatalog {
+    /// Calls `f` for every entry of the tree.
+    fn __visit(&self, f: &mut dyn FnMut(&'static str, &'static Entry));
+}
+
+impl<T: crate::Catalog> VisitCatalog for CatalogOf<T> {
+    fn __visit(&self, f: &mut dyn FnMut(&'static str, &'static Entry)) {
+        T::visit(f);
+    }
+}
+
+/// Visits nothing: the type has no catalog.
+pub trait VisitNothing {
+    /// Calls `f` for nothing.
+    fn __visit(&self, f: &mut dyn FnMut(&'static str, &'static Entry));
+}
+
+impl<T: ?Sized> VisitNothing for &CatalogOf<T> {
+    fn __visit(&self, _: &mut dyn FnMut(&'static str, &'static Entry)) {}
 }
 
 /// Types a `#[api(retry_after)]` field may have: whole seconds or a [`Duration`], optionally

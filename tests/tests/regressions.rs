@@ -674,3 +674,87 @@ fn one_message_display_comes_from_detail() {
     assert_eq!(std::error::Error::source(&storage).unwrap().to_string(), "disk");
     assert!(!render(&Problem::new(), &storage).contains("disk"));
 }
+
+// ---- composition -----------------------------------------------------------------------------
+
+#[allow(dead_code, reason = "catalogs read through their entries")]
+mod composed {
+    use apierror::ApiError;
+
+    #[derive(Debug, ApiError)]
+    pub enum Billing {
+        #[api(status = 402)]
+        CreditExhausted,
+        #[api(status = 500)]
+        ServerError,
+    }
+
+    #[derive(Debug, ApiError)]
+    pub enum Storage {
+        #[api(status = 507)]
+        DiskFull,
+        #[api(status = 503)]
+        ServerError,
+    }
+
+    /// Nests another composed type.
+    #[derive(Debug, ApiError)]
+    pub enum Backend {
+        #[api(transparent)]
+        Storage(Storage),
+        #[api(status = 504)]
+        Timeout,
+    }
+
+    #[derive(ApiError)]
+    pub enum Top {
+        #[api(status = 401, challenge = "Bearer")]
+        Unauthorized,
+        #[api(transparent)]
+        Billing(Billing),
+        #[api(transparent)]
+        Backend(Backend),
+        #[api(transparent)]
+        Dynamic(Box<dyn ApiError + Send + Sync>),
+        #[api(status = 400)]
+        BadRequest,
+    }
+}
+
+#[test]
+fn composition_is_transparent_to_the_catalog() {
+    use composed::{Backend, Billing, Storage, Top};
+
+    let service = ServiceCatalog::new("composed").with::<Top>();
+    let codes: Vec<&str> = service.entries().map(apierror::Entry::code).collect();
+    // Declaration order, through every level; the trait object contributes nothing.
+    assert_eq!(
+        codes,
+        [
+            "UNAUTHORIZED",
+            "CREDIT_EXHAUSTED",
+            "SERVER_ERROR",
+            "DISK_FULL",
+            "SERVER_ERROR",
+            "TIMEOUT",
+            "BAD_REQUEST"
+        ]
+    );
+    // The union of the parts, each entry once even when reached twice.
+    let parts = ServiceCatalog::new("parts")
+        .with::<Top>()
+        .with::<Billing>()
+        .with::<Backend>()
+        .with::<Storage>();
+    assert_eq!(parts.entries().count(), 7);
+    // The same code in two composed enums is reported, naming both declarations.
+    let duplicates = service.duplicates();
+    assert_eq!(duplicates.len(), 1);
+    assert_eq!(duplicates[0].code, "SERVER_ERROR");
+    assert_eq!(
+        duplicates[0].declared_by,
+        ["Billing::ServerError", "Storage::ServerError"]
+    );
+    // The type's own entries are still its own.
+    assert_eq!(Top::entries().len(), 2);
+}

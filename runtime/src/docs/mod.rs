@@ -191,11 +191,18 @@ impl ServiceCatalog {
         self
     }
 
-    /// Adds every entry of `C`, after those already added.
+    /// Adds every entry of `C`'s tree ([`Catalog::visit`]: its own and those of the types its
+    /// transparent variants wrap), after those already added; an entry already in the catalog
+    /// (reached through two types) is not added again.
     #[must_use]
     pub fn with<C: Catalog>(mut self) -> Self {
-        let name = short_type_name(std::any::type_name::<C>());
-        self.entries.extend(C::entries().iter().map(|e| (name, e)));
+        let mut reached: Vec<(&'static str, &'static Entry)> = Vec::new();
+        C::visit(&mut |ty, entry| reached.push((short_type_name(ty), entry)));
+        for (ty, entry) in reached {
+            if !self.entries.iter().any(|(_, known)| core::ptr::eq(*known, entry)) {
+                self.entries.push((ty, entry));
+            }
+        }
         self
     }
 
