@@ -46,7 +46,7 @@ impl Integrations {
         generics: &syn::Generics,
         where_clause: Option<&syn::WhereClause>,
         ident: &Ident,
-        envelope: &syn::Expr,
+        envelope: Option<&syn::Expr>,
     ) -> TokenStream {
         let (impl_generics, ty_generics, _) = generics.split_for_impl();
         let args = quote!({#impl_generics} {#ident #ty_generics} {#where_clause} {#envelope});
@@ -71,7 +71,7 @@ pub fn expand(
     input: &DeriveInput,
     krate: &syn::Path,
     items: &[Item],
-    envelope: &syn::Expr,
+    envelope: Option<&syn::Expr>,
     integrations: Integrations,
 ) -> TokenStream {
     let ident = &input.ident;

@@ -8,7 +8,7 @@ use syn::DeriveInput;
 pub fn expand(
     input: &DeriveInput,
     krate: &syn::Path,
-    envelope: &syn::Expr,
+    envelope: Option<&syn::Expr>,
     integrations: crate::expand::Integrations,
 ) -> TokenStream {
     let ident = &input.ident;

@@ -44,10 +44,8 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         .unwrap_or_else(|| syn::parse_quote!(::apierror));
     let mut container = container.map(|c| Accepted::new(c, &mut errors));
     let integrations = container.as_ref().map(|c| c.integrations).unwrap_or_default();
-    let envelope: syn::Expr = container
-        .as_mut()
-        .and_then(|c| c.envelope.take())
-        .unwrap_or_else(|| syn::parse_quote!(_apierror::Problem::new()));
+    // `None`: the type renders in the service's envelope (RFC 9457 when the service sets none).
+    let envelope: Option<syn::Expr> = container.as_mut().and_then(|c| c.envelope.take());
 
     let items = match &input.data {
         syn::Data::Union(data) => {
@@ -101,9 +99,9 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         valid::unique_codes(items, &mut errors);
     }
     match (errors.finish(), items) {
-        (Ok(()), Some(items)) => expand::expand(input, &krate, &items, &envelope, integrations),
+        (Ok(()), Some(items)) => expand::expand(input, &krate, &items, envelope.as_ref(), integrations),
         (result, _) => {
-            let mut tokens = fallback::expand(input, &krate, &envelope, integrations);
+            let mut tokens = fallback::expand(input, &krate, envelope.as_ref(), integrations);
             if let Err(errors) = result {
                 tokens.extend(diag::to_compile_errors(errors));
             }

@@ -36,14 +36,14 @@ pub use response::{ErrorResponder, RateLimitHeaders, response};
 pub use retry::{ParseRetryError, Retry};
 pub use violations::{Violation, Violations};
 
-#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
-pub use integrations::RequestContext;
 #[cfg(feature = "actix-web-4")]
 pub use integrations::actix;
 #[cfg(feature = "axum-0_8")]
 pub use integrations::axum;
 #[cfg(feature = "utoipa-6")]
 pub use integrations::utoipa;
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub use integrations::{RequestContext, ServiceEnvelope};
 
 /// An error a service returns to its clients: its catalog entry, and what varies per occurrence.
 ///

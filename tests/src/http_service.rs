@@ -271,3 +271,28 @@ pub async fn check(base: &str) {
     assert_eq!(reply.header("x-request-id"), Some("req-ok"));
     assert_eq!(reply.body, "ok");
 }
+
+/// Checks a service whose envelope is `{code, message, details}` (set once, as a
+/// `ServiceEnvelope`): a type that names no envelope answers in it, one that names its own keeps
+/// it.
+///
+/// # Panics
+/// On a body in the wrong envelope.
+pub async fn check_service_envelope(base: &str) {
+    let client = reqwest::Client::new();
+    let reply = send(
+        client
+            .get(format!("{base}/quota"))
+            .header("x-request-id", "req-svc"),
+    )
+    .await;
+    assert_eq!(reply.status, 402);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(
+        reply.json(),
+        json!({"code": "USAGE_LIMIT_EXCEEDED", "message": "Scoring limit reached for your plan.",
+            "details": {"usage_type": "Scoring", "current": 5, "limit": 5}})
+    );
+    let reply = send(client.get(format!("{base}/orders/42"))).await;
+    assert_eq!(reply.json()["success"], false);
+}

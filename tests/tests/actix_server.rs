@@ -87,3 +87,32 @@ async fn actix_server_sends_the_documented_errors() {
         .expect("the server stops in time");
     let _ = running.await;
 }
+
+#[actix_web::test]
+async fn actix_service_envelope_declared_once() {
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(apierror::ServiceEnvelope::new(apierror::envelope::CodeMessage))
+            .route("/quota", web::get().to(quota))
+            .route("/orders/{id}", web::get().to(order))
+            .wrap(from_fn(apierror::actix::request_context))
+    })
+    .workers(1)
+    .disable_signals()
+    .bind(("127.0.0.1", 0))
+    .expect("an ephemeral port");
+    let base = format!("http://{}", server.addrs()[0]);
+    let server = server.run();
+    let handle = server.handle();
+    let running = actix_web::rt::spawn(server);
+    tokio::time::timeout(
+        Duration::from_secs(30),
+        http_service::check_service_envelope(&base),
+    )
+    .await
+    .expect("the checks finish in time");
+    tokio::time::timeout(Duration::from_secs(10), handle.stop(true))
+        .await
+        .expect("the server stops in time");
+    let _ = running.await;
+}

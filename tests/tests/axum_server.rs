@@ -95,3 +95,34 @@ async fn axum_server_sends_the_documented_errors() {
         .expect("server task")
         .expect("server ran");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axum_service_envelope_declared_once() {
+    let app = app().layer(axum::Extension(apierror::ServiceEnvelope::new(
+        apierror::envelope::CodeMessage,
+    )));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("an ephemeral port");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    tokio::time::timeout(
+        Duration::from_secs(30),
+        http_service::check_service_envelope(&base),
+    )
+    .await
+    .expect("the checks finish in time");
+    let _ = stop.send(());
+    tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .expect("the server stops in time")
+        .expect("server task")
+        .expect("server ran");
+}

@@ -95,6 +95,15 @@ impl ResponseError for Rendered {
     }
 }
 
+/// The `actix_web::Error` of `error` in the service's envelope (what the derived `From` of a type
+/// that names no envelope calls).
+pub fn into_service_error(error: &dyn ApiError) -> actix_web::Error {
+    actix_web::Error::from(Rendered {
+        code: crate::ApiErrorExt::code(error),
+        response: context::service_response(error),
+    })
+}
+
 /// The `actix_web::Error` of `error` in `envelope` (what the derived `From` calls).
 pub fn into_error(error: &dyn ApiError, envelope: &dyn Envelope) -> actix_web::Error {
     actix_web::Error::from(Rendered::new(error, envelope))
@@ -115,7 +124,8 @@ pub async fn request_context(
         request.path(),
         request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
     )
-    .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied());
+    .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
+    .with_envelope(request.app_data::<super::ServiceEnvelope>().cloned());
     let id = rc.request_id.clone();
     let mut response = rc.scope(next.call(request)).await?;
     let name = HeaderName::from_static(REQUEST_ID);

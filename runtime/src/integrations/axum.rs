@@ -40,7 +40,8 @@ pub async fn request_context(request: Request, next: Next) -> Response {
         request.uri().path(),
         request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
     )
-    .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied());
+    .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
+    .with_envelope(request.extensions().get::<super::ServiceEnvelope>().cloned());
     let id = rc.request_id.clone();
     let mut response = rc.scope(next.run(request)).await;
     if !response.headers().contains_key(REQUEST_ID)
@@ -49,6 +50,12 @@ pub async fn request_context(request: Request, next: Next) -> Response {
         response.headers_mut().insert(REQUEST_ID, value);
     }
     response
+}
+
+/// The axum response of `error` in the service's envelope (what the derived `IntoResponse` of a
+/// type that names no envelope calls).
+pub fn into_service_response(error: &dyn ApiError) -> Response {
+    context::service_response(error).map(Body::from)
 }
 
 /// The axum response of `error` in `envelope` (what the derived `IntoResponse` calls).

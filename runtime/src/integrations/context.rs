@@ -18,7 +18,58 @@ pub struct RequestContext {
     /// The caller's rate-limit state, when an outer layer put a [`RateLimit`](crate::RateLimit)
     /// into the request's extensions.
     pub rate_limit: Option<crate::RateLimit>,
+    /// The service's envelope, when the service set one ([`ServiceEnvelope`]).
+    pub envelope: Option<ServiceEnvelope>,
 }
+
+/// The envelope a whole service answers in, declared once: every derived type that names no
+/// `envelope` of its own renders in it (one that names its own keeps it). The middleware reads
+/// it from the request: with axum, as an extension layered outside the middleware; with
+/// actix-web, as app data.
+///
+/// ```
+/// use apierror::ServiceEnvelope;
+/// use apierror::envelope::CodeMessage;
+///
+/// # #[cfg(feature = "axum-0_8")]
+/// # fn router() -> axum::Router {
+/// axum::Router::new()
+///     .layer(axum::middleware::from_fn(apierror::axum::request_context))
+///     .layer(axum::Extension(ServiceEnvelope::new(CodeMessage)))
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct ServiceEnvelope(std::sync::Arc<dyn Envelope + Send + Sync>);
+
+impl ServiceEnvelope {
+    /// The service answers in `envelope`.
+    pub fn new(envelope: impl Envelope + Send + Sync + 'static) -> Self {
+        ServiceEnvelope(std::sync::Arc::new(envelope))
+    }
+
+    /// The envelope.
+    #[must_use]
+    pub fn envelope(&self) -> &(dyn Envelope + Send + Sync) {
+        &*self.0
+    }
+}
+
+impl core::fmt::Debug for ServiceEnvelope {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("ServiceEnvelope")
+            .field(&self.0.content_type())
+            .finish()
+    }
+}
+
+/// The same envelope (the same allocation), not an equal-looking one.
+impl PartialEq for ServiceEnvelope {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for ServiceEnvelope {}
 
 tokio::task_local! {
     static CURRENT: RequestContext;
@@ -35,7 +86,15 @@ impl RequestContext {
             request_id: incoming.map_or_else(generate_id, str::to_owned),
             instance: path.to_owned(),
             rate_limit: None,
+            envelope: None,
         }
+    }
+
+    /// Sets the service's envelope.
+    #[must_use]
+    pub fn with_envelope(mut self, envelope: Option<ServiceEnvelope>) -> Self {
+        self.envelope = envelope;
+        self
     }
 
     /// Sets the caller's rate-limit state.
@@ -102,6 +161,16 @@ fn generate_id() -> String {
         .map_or(0, |d| d.as_nanos() & 0xffff_ffff_ffff);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed) & 0xffff;
     format!("req_{nanos:012x}{n:04x}")
+}
+
+/// The response of `error` in the service's envelope (RFC 9457 when it set none), with the
+/// current request's context.
+pub(crate) fn service_response(error: &dyn ApiError) -> http::Response<Vec<u8>> {
+    let envelope = CURRENT.try_with(|rc| rc.envelope.clone()).ok().flatten();
+    match envelope {
+        Some(envelope) => response(error, envelope.envelope()),
+        None => response(error, &crate::Problem::new()),
+    }
 }
 
 /// The response of `error` in `envelope`, with the current request's context if there is one.

@@ -14,12 +14,21 @@ mod context;
 pub mod utoipa;
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
-pub use context::RequestContext;
+pub use context::{RequestContext, ServiceEnvelope};
 
 #[cfg(feature = "axum-0_8")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
+    // No envelope declared: the service's (`ServiceEnvelope`), RFC 9457 without one.
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::axum::into_service_response(&self)
+            }
+        }
+    };
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($envelope:tt)*}) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
@@ -45,6 +54,15 @@ macro_rules! __impl_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
+    // No envelope declared: the service's (`ServiceEnvelope`), RFC 9457 without one.
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::actix_web::Error $($where)* {
+            fn from(error: $($ty)*) -> Self {
+                $crate::actix::into_service_error(&error)
+            }
+        }
+    };
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($envelope:tt)*}) => {
         #[automatically_derived]
         impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::actix_web::Error $($where)* {
@@ -70,6 +88,9 @@ macro_rules! __impl_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_utoipa {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
+        $crate::__impl_utoipa! { {$($generics)*} {$($ty)*} {$($where)*} {$crate::Problem::new()} }
+    };
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($envelope:tt)*}) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where)* {
