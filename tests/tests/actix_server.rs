@@ -51,6 +51,17 @@ async fn catalog_error(path: web::Path<(String, usize)>) -> actix_web::HttpRespo
     builder.body(response.into_body())
 }
 
+/// Runs a bound `server` while `checks` run, then stops it gracefully, bounded in time.
+async fn serving(server: actix_web::dev::Server, checks: impl Future<Output = ()>) {
+    let handle = server.handle();
+    let running = actix_web::rt::spawn(server);
+    checks.await;
+    tokio::time::timeout(Duration::from_secs(10), handle.stop(true))
+        .await
+        .expect("the server stops in time");
+    let _ = running.await;
+}
+
 #[actix_web::test]
 async fn actix_server_sends_the_documented_errors() {
     let get_or_head = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
@@ -71,21 +82,15 @@ async fn actix_server_sends_the_documented_errors() {
     .bind(("127.0.0.1", 0))
     .expect("an ephemeral port");
     let base = format!("http://{}", server.addrs()[0]);
-    let server = server.run();
-    let handle = server.handle();
-    let running = actix_web::rt::spawn(server);
-
-    tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
-        .await
-        .expect("the checks finish in time");
-    tokio::time::timeout(Duration::from_secs(60), client_service::check_round_trips(&base))
-        .await
-        .expect("the round trips finish in time");
-
-    tokio::time::timeout(Duration::from_secs(10), handle.stop(true))
-        .await
-        .expect("the server stops in time");
-    let _ = running.await;
+    serving(server.run(), async {
+        tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
+            .await
+            .expect("the checks finish in time");
+        tokio::time::timeout(Duration::from_secs(60), client_service::check_round_trips(&base))
+            .await
+            .expect("the round trips finish in time");
+    })
+    .await;
 }
 
 #[actix_web::test]
@@ -102,17 +107,13 @@ async fn actix_service_envelope_declared_once() {
     .bind(("127.0.0.1", 0))
     .expect("an ephemeral port");
     let base = format!("http://{}", server.addrs()[0]);
-    let server = server.run();
-    let handle = server.handle();
-    let running = actix_web::rt::spawn(server);
-    tokio::time::timeout(
-        Duration::from_secs(30),
-        http_service::check_service_envelope(&base),
-    )
-    .await
-    .expect("the checks finish in time");
-    tokio::time::timeout(Duration::from_secs(10), handle.stop(true))
+    serving(server.run(), async {
+        tokio::time::timeout(
+            Duration::from_secs(30),
+            http_service::check_service_envelope(&base),
+        )
         .await
-        .expect("the server stops in time");
-    let _ = running.await;
+        .expect("the checks finish in time");
+    })
+    .await;
 }

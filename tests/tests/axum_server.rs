@@ -54,53 +54,9 @@ fn app() -> Router {
         .layer(from_fn(rate_limiter))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn axum_server_sends_the_documented_errors() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("an ephemeral port");
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, app())
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
-
-    tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
-        .await
-        .expect("the checks finish in time");
-    tokio::time::timeout(Duration::from_secs(60), client_service::check_round_trips(&base))
-        .await
-        .expect("the round trips finish in time");
-    let spawned = tokio::time::timeout(
-        Duration::from_secs(10),
-        reqwest::Client::new()
-            .get(format!("{base}/spawned"))
-            .header("x-request-id", "req-spawned")
-            .send(),
-    )
-    .await
-    .expect("in time")
-    .expect("answered");
-    let body: serde_json::Value = serde_json::from_str(&spawned.text().await.expect("body")).expect("JSON");
-    assert_eq!(body["instance"], "/spawned", "{body}");
-
-    let _ = stop.send(());
-    tokio::time::timeout(Duration::from_secs(10), server)
-        .await
-        .expect("the server stops in time")
-        .expect("server task")
-        .expect("server ran");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn axum_service_envelope_declared_once() {
-    let app = app().layer(axum::Extension(apierror::ServiceEnvelope::new(
-        apierror::envelope::CodeMessage,
-    )));
+/// Serves `app` on an ephemeral port of 127.0.0.1 while `checks` run against its base URL, then
+/// stops it gracefully, each step bounded in time.
+async fn serving<F: Future<Output = ()>>(app: Router, checks: impl FnOnce(String) -> F) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("an ephemeral port");
@@ -113,16 +69,53 @@ async fn axum_service_envelope_declared_once() {
             })
             .await
     });
-    tokio::time::timeout(
-        Duration::from_secs(30),
-        http_service::check_service_envelope(&base),
-    )
-    .await
-    .expect("the checks finish in time");
+    checks(base).await;
     let _ = stop.send(());
     tokio::time::timeout(Duration::from_secs(10), server)
         .await
         .expect("the server stops in time")
         .expect("server task")
         .expect("server ran");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axum_server_sends_the_documented_errors() {
+    serving(app(), |base| async move {
+        tokio::time::timeout(Duration::from_secs(30), http_service::check(&base))
+            .await
+            .expect("the checks finish in time");
+        tokio::time::timeout(Duration::from_secs(60), client_service::check_round_trips(&base))
+            .await
+            .expect("the round trips finish in time");
+        let spawned = tokio::time::timeout(
+            Duration::from_secs(10),
+            reqwest::Client::new()
+                .get(format!("{base}/spawned"))
+                .header("x-request-id", "req-spawned")
+                .send(),
+        )
+        .await
+        .expect("in time")
+        .expect("answered");
+        let body: serde_json::Value =
+            serde_json::from_str(&spawned.text().await.expect("body")).expect("JSON");
+        assert_eq!(body["instance"], "/spawned", "{body}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axum_service_envelope_declared_once() {
+    let app = app().layer(axum::Extension(apierror::ServiceEnvelope::new(
+        apierror::envelope::CodeMessage,
+    )));
+    serving(app, |base| async move {
+        tokio::time::timeout(
+            Duration::from_secs(30),
+            http_service::check_service_envelope(&base),
+        )
+        .await
+        .expect("the checks finish in time");
+    })
+    .await;
 }
