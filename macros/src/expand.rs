@@ -158,7 +158,7 @@ pub fn expand(
         }
     });
     let statics_tokens = statics.to_token_stream();
-    let visit = visit(items);
+    let catalog = catalog(input, items, where_clause);
     let opt_in = integrations.generated(input, items, &bounds);
     let integrations = integrations.tokens(&input.generics, where_clause, ident, envelope);
     quote! {
@@ -171,13 +171,7 @@ pub fn expand(
                 #(#methods)*
             }
             #format_detail
-            #[automatically_derived]
-            impl #impl_generics _apierror::Catalog for #ident #ty_generics #where_clause {
-                fn entries() -> &'static [_apierror::Entry] {
-                    &__API_ENTRIES
-                }
-                #visit
-            }
+            #catalog
             #integrations
             #opt_in
         };
@@ -564,6 +558,25 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     })
 }
 
+/// `impl Catalog`, and the duplicate-code checks of a composed type.
+fn catalog(input: &DeriveInput, items: &[Item], where_clause: Option<&syn::WhereClause>) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let visit = visit(items);
+    let (tree, checks) = tree(input, items);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics _apierror::Catalog for #ident #ty_generics #where_clause {
+            fn entries() -> &'static [_apierror::Entry] {
+                &__API_ENTRIES
+            }
+            #visit
+            #tree
+        }
+        #checks
+    }
+}
+
 /// `Catalog::visit` for a type with transparent variants: its own entries and its wrapped types'
 /// trees, in declaration order. (Without transparent variants the trait's default, which visits
 /// `entries()`, is the same and costs nothing to generate.)
@@ -594,6 +607,56 @@ fn visit(items: &[Item]) -> Option<TokenStream> {
             #(#steps)*
         }
     })
+}
+
+/// `Catalog::__TREE`, the type's tree as const data, and for a non-generic type with transparent
+/// variants one `const` check per wrapped type: a code its tree shares with the entries before it
+/// fails the build (const evaluation panics with the message), spanned at the wrapped type.
+fn tree(input: &DeriveInput, items: &[Item]) -> (TokenStream, TokenStream) {
+    let name = input.ident.unraw().to_string();
+    let wrapped: Vec<(&Ident, &syn::Type)> = items
+        .iter()
+        .filter_map(|item| match item.kind {
+            Kind::Transparent(f) => Some((&item.ident, &item.fields[f].ty)),
+            Kind::Entry(_) => None,
+        })
+        .collect();
+    let inner = wrapped
+        .iter()
+        .map(|(_, ty)| quote!(_apierror::__private::TreeOf::<#ty>::TREE));
+    let fallback = (!wrapped.is_empty()).then(|| {
+        quote!(
+            #[allow(unused_imports)]
+            use _apierror::__private::NoTree as _;
+        )
+    });
+    let tree = quote! {
+        const __TREE: &'static _apierror::__private::Tree = {
+            #fallback
+            &_apierror::__private::Tree {
+                name: _apierror::__private::concat!(_apierror::__private::module_path!(), "::", #name),
+                entries: &__API_ENTRIES,
+                inner: &[#(#inner),*],
+            }
+        };
+    };
+    if !input.generics.params.is_empty() {
+        return (tree, TokenStream::new());
+    }
+    let ident = &input.ident;
+    // At the variant that brings the duplicate in (one token: a type path would be underlined
+    // at its first segment only).
+    let checks = wrapped.iter().enumerate().map(|(part, (variant, _))| {
+        let span = Span::call_site().located_at(variant.span());
+        quote_spanned! {span=>
+            const _: () = if let _apierror::__private::Some(__api_message) =
+                _apierror::__private::check_part(<#ident as _apierror::Catalog>::__TREE, #part)
+            {
+                _apierror::__private::panic!("{}", __api_message.as_str())
+            };
+        }
+    });
+    (tree, quote!(#(#checks)*))
 }
 
 /// `#[api(display)]`: `Display` writes the detail, or the title when there is none, so a type

@@ -13,6 +13,7 @@ mod integrations;
 mod json;
 mod response;
 mod retry;
+mod tree;
 mod violations;
 
 #[doc(hidden)]
@@ -345,6 +346,12 @@ pub trait Catalog {
             f(name, entry);
         }
     }
+
+    /// The derive's compile-time view of the tree, for the duplicate-code check of the types
+    /// that wrap this one. A hand-written impl keeps the default (no entries): its codes are
+    /// still checked at run time by [`ServiceCatalog::duplicates`](crate::docs::ServiceCatalog::duplicates).
+    #[doc(hidden)]
+    const __TREE: &'static __private::Tree = &__private::Tree::EMPTY;
 }
 
 /// The README's examples, compiled and run as doctests so that they stay true.

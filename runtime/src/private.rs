@@ -14,6 +14,7 @@ pub use core::option::Option::{self, None, Some};
 pub use core::primitive::{bool, str, u64, usize};
 pub use core::result::Result::{self, Ok};
 pub use core::time::Duration;
+pub use core::{concat, module_path, panic};
 pub use core::{fmt::Formatter, fmt::Result as FmtResult};
 pub use http::StatusCode;
 pub use serde::Serialize;
@@ -32,6 +33,7 @@ pub use ::axum;
 #[cfg(feature = "utoipa-6")]
 pub use ::utoipa;
 
+pub use crate::tree::{Message, NoTree, Tree, TreeOf, check_part};
 use crate::{Entry, Retry};
 
 /// The static parts of an [`Entry`], filled in by the derive.

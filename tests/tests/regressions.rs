@@ -694,7 +694,24 @@ mod composed {
         #[api(status = 507)]
         DiskFull,
         #[api(status = 503)]
+        Unavailable,
+    }
+
+    /// Not composed with `Billing`: the same code is allowed to compile, and reported by the
+    /// run-time check of a catalog assembled with `ServiceCatalog::with`.
+    #[derive(Debug, ApiError)]
+    pub enum Legacy {
+        #[api(status = 503)]
         ServerError,
+    }
+
+    /// `Storage` reached on two paths is one set of declarations, not a duplicate.
+    #[derive(Debug, ApiError)]
+    pub enum Diamond {
+        #[api(transparent)]
+        Backend(Backend),
+        #[api(transparent)]
+        Storage(Storage),
     }
 
     /// Nests another composed type.
@@ -723,7 +740,7 @@ mod composed {
 
 #[test]
 fn composition_is_transparent_to_the_catalog() {
-    use composed::{Backend, Billing, Storage, Top};
+    use composed::{Backend, Billing, Diamond, Legacy, Storage, Top};
 
     let service = ServiceCatalog::new("composed").with::<Top>();
     let codes: Vec<&str> = service.entries().map(apierror::Entry::code).collect();
@@ -735,7 +752,7 @@ fn composition_is_transparent_to_the_catalog() {
             "CREDIT_EXHAUSTED",
             "SERVER_ERROR",
             "DISK_FULL",
-            "SERVER_ERROR",
+            "UNAVAILABLE",
             "TIMEOUT",
             "BAD_REQUEST"
         ]
@@ -747,13 +764,19 @@ fn composition_is_transparent_to_the_catalog() {
         .with::<Backend>()
         .with::<Storage>();
     assert_eq!(parts.entries().count(), 7);
-    // The same code in two composed enums is reported, naming both declarations.
-    let duplicates = service.duplicates();
+    assert!(service.duplicates().is_empty());
+    let diamond = ServiceCatalog::new("diamond").with::<Diamond>();
+    let codes: Vec<&str> = diamond.entries().map(apierror::Entry::code).collect();
+    assert_eq!(codes, ["DISK_FULL", "UNAVAILABLE", "TIMEOUT"]);
+    // Composing `Billing` with `Legacy` fails the build (ui case
+    // `transparent/code_two_statuses_composed`); assembling them at run time is reported,
+    // naming both declarations.
+    let duplicates = service.with::<Legacy>().duplicates();
     assert_eq!(duplicates.len(), 1);
     assert_eq!(duplicates[0].code, "SERVER_ERROR");
     assert_eq!(
         duplicates[0].declared_by,
-        ["Billing::ServerError", "Storage::ServerError"]
+        ["Billing::ServerError", "Legacy::ServerError"]
     );
     // The type's own entries are still its own.
     assert_eq!(Top::entries().len(), 2);
