@@ -84,6 +84,12 @@ impl Entry {
         Entry { parts }
     }
 
+    /// Names the declaration (the derive's variant) in the docs and the lock.
+    pub(crate) const fn with_variant(mut self, variant: &'static str) -> Self {
+        self.parts.variant = variant;
+        self
+    }
+
     /// Sets the description (the catalog's text for the error).
     #[must_use]
     pub const fn with_description(mut self, description: &'static str) -> Self {

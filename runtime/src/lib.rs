@@ -13,6 +13,7 @@ mod integrations;
 mod json;
 mod response;
 mod retry;
+mod service;
 mod tree;
 mod violations;
 
@@ -35,16 +36,17 @@ pub use http;
 pub use http::StatusCode;
 pub use response::{ErrorResponder, RateLimitHeaders, response};
 pub use retry::{ParseRetryError, Retry};
+pub use service::{CodeCase, FrameworkError, FrameworkErrors, FrameworkKind, ServiceErrors};
 pub use violations::{Violation, Violations};
 
+#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+pub use integrations::RequestContext;
 #[cfg(feature = "actix-web-4")]
 pub use integrations::actix;
 #[cfg(feature = "axum-0_8")]
 pub use integrations::axum;
 #[cfg(feature = "utoipa-6")]
 pub use integrations::utoipa;
-#[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
-pub use integrations::{RequestContext, ServiceEnvelope};
 
 /// An error a service returns to its clients: its catalog entry, and what varies per occurrence.
 ///

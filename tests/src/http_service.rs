@@ -273,7 +273,7 @@ pub async fn check(base: &str) {
 }
 
 /// Checks a service whose envelope is `{code, message, details}` (set once, as a
-/// `ServiceEnvelope`): a type that names no envelope answers in it, one that names its own keeps
+/// `ServiceErrors`): a type that names no envelope answers in it, one that names its own keeps
 /// it.
 ///
 /// # Panics

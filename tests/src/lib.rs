@@ -1,6 +1,7 @@
 //! Helpers shared by the behaviour tests, and the seed catalogs declared as derived enums.
 
 pub mod client_service;
+pub mod composed_service;
 pub mod http_service;
 pub mod schemas;
 pub mod seeds;

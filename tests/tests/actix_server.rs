@@ -97,7 +97,7 @@ async fn actix_server_sends_the_documented_errors() {
 async fn actix_service_envelope_declared_once() {
     let server = HttpServer::new(move || {
         App::new()
-            .app_data(apierror::ServiceEnvelope::new(apierror::envelope::CodeMessage))
+            .app_data(apierror::ServiceErrors::new(apierror::envelope::CodeMessage))
             .route("/quota", web::get().to(quota))
             .route("/orders/{id}", web::get().to(order))
             .wrap(from_fn(apierror::actix::request_context))
@@ -114,6 +114,67 @@ async fn actix_service_envelope_declared_once() {
         )
         .await
         .expect("the checks finish in time");
+    })
+    .await;
+}
+
+/// The composed service: handlers return each level of the tree, and actix-web's own errors go
+/// through the extractor configs' error handlers, the default service and the middleware.
+#[actix_web::test]
+async fn actix_composed_service_answers_everything_in_its_envelope() {
+    use apierror_tests::composed_service::{
+        self, AppError, BODY_LIMIT, Invoices, PANIC_SECRET, Payment,
+        accounts::AccountError,
+        billing::{BillingError, PaymentError},
+    };
+
+    async fn account(id: web::Path<u64>) -> Result<&'static str, AccountError> {
+        Err(AccountError::AccountNotFound { id: *id })
+    }
+    async fn invoices(_: web::Query<Invoices>) -> Result<&'static str, BillingError> {
+        Err(BillingError::InvoiceLocked)
+    }
+    async fn pay(_: web::Json<Payment>) -> Result<&'static str, AppError> {
+        Err(AppError::Billing(BillingError::Payment(
+            PaymentError::CardDeclined,
+        )))
+    }
+    async fn me() -> Result<&'static str, AppError> {
+        Err(AppError::Unauthorized)
+    }
+    async fn panics() -> &'static str {
+        panic!("{PANIC_SECRET}")
+    }
+
+    let service = composed_service::service_errors();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(service.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(BODY_LIMIT)
+                    .error_handler(apierror::actix::json_error),
+            )
+            .app_data(web::PathConfig::default().error_handler(apierror::actix::path_error))
+            .app_data(web::QueryConfig::default().error_handler(apierror::actix::query_error))
+            .route("/accounts/{id}", web::get().to(account))
+            .route("/invoices", web::get().to(invoices))
+            // A resource, not `App::route`: its guard would make a wrong method a 404.
+            .service(web::resource("/payments").route(web::post().to(pay)))
+            .route("/me", web::get().to(me))
+            .route("/panic", web::get().to(panics))
+            .default_service(web::to(apierror::actix::not_found))
+            .wrap(from_fn(apierror::actix::request_context))
+    })
+    .workers(1)
+    .disable_signals()
+    .bind(("127.0.0.1", 0))
+    .expect("an ephemeral port");
+    let base = format!("http://{}", server.addrs()[0]);
+    serving(server.run(), async {
+        tokio::time::timeout(Duration::from_secs(30), composed_service::check(&base))
+            .await
+            .expect("the checks finish in time");
     })
     .await;
 }

@@ -104,9 +104,91 @@ async fn axum_server_sends_the_documented_errors() {
     .await;
 }
 
+/// The composed service: handlers return each level of the tree, and axum's own errors go
+/// through the fallbacks, the extractors of `apierror::axum`, `DefaultBodyLimit` and
+/// tower-http's panic and timeout layers.
+fn composed_app() -> Router {
+    use apierror_tests::composed_service::{
+        AppError, BODY_LIMIT, Invoices, PANIC_SECRET, Payment,
+        accounts::AccountError,
+        billing::{BillingError, PaymentError},
+    };
+    use axum::routing::post;
+
+    async fn account(apierror::axum::Path(id): apierror::axum::Path<u64>) -> Result<(), AccountError> {
+        Err(AccountError::AccountNotFound { id })
+    }
+    async fn invoices(apierror::axum::Query(_): apierror::axum::Query<Invoices>) -> Result<(), BillingError> {
+        Err(BillingError::InvoiceLocked)
+    }
+    async fn pay(apierror::axum::Json(_): apierror::axum::Json<Payment>) -> Result<(), AppError> {
+        Err(AppError::Billing(BillingError::Payment(
+            PaymentError::CardDeclined,
+        )))
+    }
+    Router::new()
+        .route("/accounts/{id}", get(account))
+        .route("/invoices", get(invoices))
+        .route("/payments", post(pay))
+        .route("/me", get(|| async { Err::<(), _>(AppError::Unauthorized) }))
+        .route(
+            "/panic",
+            get(|| async {
+                if !PANIC_SECRET.is_empty() {
+                    panic!("{PANIC_SECRET}");
+                }
+            }),
+        )
+        .route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(5)).await;
+            }),
+        )
+        .fallback(apierror::axum::not_found)
+        .method_not_allowed_fallback(apierror::axum::method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            apierror::axum::panic_response,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_millis(200),
+        ))
+        .layer(from_fn(apierror::axum::request_context))
+        .layer(axum::Extension(apierror_tests::composed_service::service_errors()))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axum_composed_service_answers_everything_in_its_envelope() {
+    serving(composed_app(), |base| async move {
+        tokio::time::timeout(
+            Duration::from_secs(30),
+            apierror_tests::composed_service::check(&base),
+        )
+        .await
+        .expect("the checks finish in time");
+        // tower-http's timeout, filled in by the middleware.
+        let reply = tokio::time::timeout(
+            Duration::from_secs(10),
+            reqwest::Client::new().get(format!("{base}/slow")).send(),
+        )
+        .await
+        .expect("in time")
+        .expect("answered");
+        assert_eq!(reply.status(), 408);
+        let body: serde_json::Value = serde_json::from_str(&reply.text().await.expect("body")).expect("JSON");
+        assert_eq!(
+            body,
+            serde_json::json!({"code": "request_timeout", "message": "Request timeout"})
+        );
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axum_service_envelope_declared_once() {
-    let app = app().layer(axum::Extension(apierror::ServiceEnvelope::new(
+    let app = app().layer(axum::Extension(apierror::ServiceErrors::new(
         apierror::envelope::CodeMessage,
     )));
     serving(app, |base| async move {
@@ -116,6 +198,54 @@ async fn axum_service_envelope_declared_once() {
         )
         .await
         .expect("the checks finish in time");
+    })
+    .await;
+}
+
+#[path = "../examples/axum_service/service.rs"]
+#[allow(dead_code, reason = "the test serves the example's router only")]
+mod example_service;
+
+/// The README's `curl -i` transcripts of the example service are what it answers: the status
+/// line, every header but `date`, and the body, as text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readme_transcripts_are_the_example_services_answers() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README.md");
+    serving(example_service::app(), |base| async move {
+        let client = reqwest::Client::new();
+        let requests = [
+            client
+                .get(format!("{base}/v1/nowhere"))
+                .header("x-request-id", "req-1"),
+            client
+                .post(format!("{base}/v1/score"))
+                .header("content-type", "application/json")
+                .header("x-request-id", "req-2")
+                .body("{\"text\": \"hello\""),
+        ];
+        for request in requests {
+            let response = tokio::time::timeout(Duration::from_secs(10), request.send())
+                .await
+                .expect("in time")
+                .expect("answered");
+            let mut transcript = format!(
+                "HTTP/1.1 {} {}\n",
+                response.status().as_u16(),
+                response.status().canonical_reason().unwrap_or_default()
+            );
+            for (name, value) in response.headers() {
+                if name != "date" {
+                    transcript.push_str(&format!("{name}: {}\n", value.to_str().expect("text")));
+                }
+            }
+            transcript.push('\n');
+            transcript.push_str(&response.text().await.expect("body"));
+            assert!(
+                readme.contains(&transcript),
+                "README.md's transcript differs from the service's answer:\n{transcript}"
+            );
+        }
     })
     .await;
 }

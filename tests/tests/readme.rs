@@ -33,6 +33,20 @@ fn readme_clients_section_is_the_guides() {
 }
 
 #[test]
+fn readme_service_section_is_the_guides() {
+    let readme = read("README.md");
+    let guide = read("runtime/doc/guide.md");
+    let start = guide
+        .find("## One service, one catalog")
+        .expect("the guide has the service-level setup");
+    let end = start + guide[start..].find("\n## ").expect("a section follows it");
+    assert!(
+        readme.contains(guide[start..end].trim()),
+        "README.md must contain the guide's service-level setup verbatim"
+    );
+}
+
+#[test]
 fn readme_validation_errors_are_the_guides() {
     let readme = read("README.md");
     let guide = read("runtime/doc/guide.md");

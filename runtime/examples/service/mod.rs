@@ -121,5 +121,12 @@ pub fn service() -> apierror::docs::ServiceCatalog {
     let service = service.with_schemas::<ServiceError>();
     #[cfg(not(feature = "schemars-1"))]
     let service = service.with::<ServiceError>();
-    service
+    // What the framework answers on its own (unknown route, malformed JSON, ...), with the same
+    // entries the service's router uses. The service declares a 405 of its own, so the
+    // framework's gets another code (the docs fail on a code declared twice).
+    let framework = apierror::FrameworkErrors::new().with_code(
+        apierror::FrameworkKind::MethodNotAllowed,
+        "ROUTE_METHOD_NOT_ALLOWED",
+    );
+    service.with_framework(&framework)
 }

@@ -206,6 +206,27 @@ impl ServiceCatalog {
         self
     }
 
+    /// Adds the entries of the errors the framework produces on its own (the same
+    /// [`FrameworkErrors`](crate::FrameworkErrors) the service's router answers with), so that
+    /// the docs, OpenAPI and the lock show every code a client can receive.
+    ///
+    /// ```
+    /// use apierror::FrameworkErrors;
+    /// use apierror::docs::ServiceCatalog;
+    ///
+    /// let service = ServiceCatalog::new("Orders API").with_framework(&FrameworkErrors::new());
+    /// assert!(service.entries().any(|e| e.code() == "ROUTE_NOT_FOUND"));
+    /// ```
+    #[must_use]
+    pub fn with_framework(mut self, framework: &crate::FrameworkErrors) -> Self {
+        for entry in framework.entries() {
+            if !self.entries.iter().any(|(_, known)| core::ptr::eq(*known, entry)) {
+                self.entries.push(("FrameworkError", entry));
+            }
+        }
+        self
+    }
+
     /// The service's title.
     #[must_use]
     pub fn title(&self) -> &str {

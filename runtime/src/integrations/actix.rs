@@ -27,15 +27,19 @@
 
 use core::fmt;
 
-use actix_web::body::MessageBody;
+use core::panic::AssertUnwindSafe;
+
+use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage as _, HttpResponse, HttpResponseBuilder, ResponseError};
+use actix_web::{HttpMessage as _, HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
+use futures_util::FutureExt as _;
 
 use super::context::{self, REQUEST_ID, RequestContext};
-use crate::ApiError;
 use crate::envelope::Envelope;
+use crate::{ApiError, FrameworkError, FrameworkKind};
 
 /// An error's response, rendered: what `actix_web::Error` holds for a derived error.
 pub struct Rendered {
@@ -110,24 +114,42 @@ pub fn into_error(error: &dyn ApiError, envelope: &dyn Envelope) -> actix_web::E
 }
 
 /// Middleware (for `actix_web::middleware::from_fn`): takes the request id from `X-Request-Id`,
-/// or generates one, the path as the problem instance, and a [`RateLimit`](crate::RateLimit)
-/// an outer layer put into the request's extensions; derived errors returned while
-/// handling the request carry both, and every response gets the `X-Request-Id` header.
+/// or generates one, the path as the problem instance, a [`RateLimit`](crate::RateLimit) an
+/// outer layer put into the request's extensions and the service's
+/// [`ServiceErrors`](crate::ServiceErrors) (app data); derived errors returned while handling
+/// the request carry them, and every response gets the `X-Request-Id` header.
+///
+/// It also answers what actix-web would not put in the envelope: a panic in a handler (500
+/// [`FrameworkKind::Internal`], nothing of the panic in the body, logged with the `tracing`
+/// feature; without this the connection is dropped), and the empty-bodied 405 of a resource
+/// (its `Allow` is kept).
 ///
 /// # Errors
 /// Those of the wrapped service.
 pub async fn request_context(
     request: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let rc = RequestContext::new(
         request.path(),
         request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
     )
     .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
-    .with_envelope(request.app_data::<super::ServiceEnvelope>().cloned());
+    .with_service(request.app_data::<crate::ServiceErrors>().cloned());
     let id = rc.request_id.clone();
-    let mut response = rc.scope(next.call(request)).await?;
+    let mut response = rc
+        .scope(async move {
+            match AssertUnwindSafe(next.call(request)).catch_unwind().await {
+                Ok(response) => response.map(fill_in),
+                // actix-web turns the error into its response; the request itself is gone
+                // with the panicked future.
+                Err(panic) => {
+                    context::log_panic(&*panic);
+                    Err(context::framework_error(FrameworkKind::Internal).into())
+                }
+            }
+        })
+        .await?;
     let name = HeaderName::from_static(REQUEST_ID);
     if !response.headers().contains_key(&name)
         && let Ok(value) = HeaderValue::from_str(&id)
@@ -135,4 +157,111 @@ pub async fn request_context(
         response.headers_mut().insert(name, value);
     }
     Ok(response)
+}
+
+/// An empty-bodied error response actix-web produced (a resource's 405), in the service's
+/// envelope.
+fn fill_in<B: MessageBody>(response: ServiceResponse<B>) -> ServiceResponse<EitherBody<B>> {
+    let empty = matches!(
+        response.response().body().size(),
+        BodySize::Sized(0) | BodySize::None
+    ) && !response.headers().contains_key(header::CONTENT_TYPE);
+    let kind = http::StatusCode::from_u16(response.status().as_u16())
+        .ok()
+        .filter(|_| empty)
+        .and_then(|status| context::framework_errors().filled_in(status));
+    let Some(kind) = kind else {
+        return response.map_into_left_body();
+    };
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let mut filled = Rendered::in_service(&context::framework_error(kind)).error_response();
+    if let Some(allow) = allow {
+        filled.headers_mut().insert(header::ALLOW, allow);
+    }
+    response.into_response(filled).map_into_right_body()
+}
+
+impl Rendered {
+    /// Renders `error` in the service's envelope.
+    fn in_service(error: &dyn ApiError) -> Self {
+        Rendered {
+            code: crate::ApiErrorExt::code(error),
+            response: context::service_response(error),
+        }
+    }
+}
+
+/// Framework errors convert like derived ones: the service's envelope, the request's context.
+impl From<FrameworkError> for actix_web::Error {
+    fn from(error: FrameworkError) -> Self {
+        into_service_error(&error)
+    }
+}
+
+/// The app's default service (`App::default_service(web::to(apierror::actix::not_found))`): no
+/// resource matches the path, 404 [`FrameworkKind::RouteNotFound`] in the service's envelope.
+#[allow(clippy::unused_async, reason = "the handler `web::to` calls is async")]
+pub async fn not_found() -> HttpResponse {
+    Rendered::in_service(&context::framework_error(FrameworkKind::RouteNotFound)).error_response()
+}
+
+/// `JsonConfig::default().error_handler(apierror::actix::json_error)`: 400 malformed JSON, 422
+/// JSON of the wrong shape, 415 without `Content-Type: application/json`, 413 over the
+/// config's `limit`; the parser's message is the detail. (actix-web's JSON extractor does not
+/// record the member's path, so there is no location.)
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the signature JsonConfig::error_handler calls"
+)]
+#[must_use]
+pub fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let framework = context::framework_errors();
+    let error = match &error {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            FrameworkError::new(FrameworkKind::BodyTooLarge, &framework)
+        }
+        JsonPayloadError::ContentType => FrameworkError::new(FrameworkKind::UnsupportedMediaType, &framework)
+            .with_detail("Expected a request with `Content-Type: application/json`."),
+        JsonPayloadError::Deserialize(parse) if parse.is_data() => {
+            FrameworkError::new(FrameworkKind::InvalidJson, &framework).with_detail(parse.to_string())
+        }
+        JsonPayloadError::Deserialize(parse) => {
+            FrameworkError::new(FrameworkKind::MalformedJson, &framework).with_detail(parse.to_string())
+        }
+        JsonPayloadError::Serialize(_) => FrameworkError::new(FrameworkKind::Internal, &framework),
+        _ => FrameworkError::new(FrameworkKind::MalformedJson, &framework).with_detail(error.to_string()),
+    };
+    error.into()
+}
+
+/// `PathConfig::default().error_handler(apierror::actix::path_error)`: 400
+/// [`FrameworkKind::InvalidPathParameter`] with the parser's message.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the signature PathConfig::error_handler calls"
+)]
+#[must_use]
+pub fn path_error(error: PathError, _: &HttpRequest) -> actix_web::Error {
+    let PathError::Deserialize(parse) = &error else {
+        return context::framework_error(FrameworkKind::InvalidPathParameter).into();
+    };
+    context::framework_error(FrameworkKind::InvalidPathParameter)
+        .with_detail(parse.to_string())
+        .into()
+}
+
+/// `QueryConfig::default().error_handler(apierror::actix::query_error)`: 400
+/// [`FrameworkKind::InvalidQuery`] with the parser's message.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the signature QueryConfig::error_handler calls"
+)]
+#[must_use]
+pub fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let QueryPayloadError::Deserialize(parse) = &error else {
+        return context::framework_error(FrameworkKind::InvalidQuery).into();
+    };
+    context::framework_error(FrameworkKind::InvalidQuery)
+        .with_detail(parse.to_string())
+        .into()
 }

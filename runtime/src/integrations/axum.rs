@@ -20,30 +20,40 @@
 //!     .layer(axum::middleware::from_fn(apierror::axum::request_context));
 //! ```
 
-use axum::body::Body;
-use axum::extract::Request;
+use axum::body::{Body, HttpBody as _};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::middleware::Next;
-use axum::response::Response;
-use http::HeaderValue;
+use axum::response::{IntoResponse, Response};
+use http::request::Parts;
+use http::{HeaderValue, header};
 
 use super::context::{self, REQUEST_ID, RequestContext};
-use crate::ApiError;
 use crate::envelope::Envelope;
+use crate::{ApiError, FrameworkError, FrameworkKind};
 
 /// Middleware (for `axum::middleware::from_fn`): takes the request id from `X-Request-Id`, or
-/// generates one, the path as the problem instance, and a [`RateLimit`](crate::RateLimit) an
-/// outer layer put into the request's extensions; derived errors returned while handling
-/// the request carry both. Every response gets the `X-Request-Id` header. (Responses to `HEAD`
-/// keep their `Content-Length`, as RFC 9110 section 8.6 asks; hyper sends no body for them.)
+/// generates one, the path as the problem instance, a [`RateLimit`](crate::RateLimit) an
+/// outer layer put into the request's extensions and the service's
+/// [`ServiceErrors`](crate::ServiceErrors) (an `Extension` layered outside this one); derived
+/// errors returned while handling the request carry them. Every response gets the
+/// `X-Request-Id` header. (Responses to `HEAD` keep their `Content-Length`, as RFC 9110
+/// section 8.6 asks; hyper sends no body for them.)
+///
+/// The empty-bodied errors axum and tower-http answer with on their own are filled in with the
+/// service's framework entries: a 405 (a route without
+/// [`method_not_allowed`] as its fallback; its `Allow` is kept) and a timeout
+/// (`tower_http::timeout::TimeoutLayer`'s 408, or the status the service gave
+/// [`FrameworkKind::Timeout`]).
 pub async fn request_context(request: Request, next: Next) -> Response {
     let rc = RequestContext::new(
         request.uri().path(),
         request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
     )
     .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
-    .with_envelope(request.extensions().get::<super::ServiceEnvelope>().cloned());
+    .with_service(request.extensions().get::<crate::ServiceErrors>().cloned());
     let id = rc.request_id.clone();
-    let mut response = rc.scope(next.run(request)).await;
+    let mut response = rc.scope(async move { fill_in(next.run(request).await) }).await;
     if !response.headers().contains_key(REQUEST_ID)
         && let Ok(value) = HeaderValue::from_str(&id)
     {
@@ -62,3 +72,236 @@ pub fn into_service_response(error: &dyn ApiError) -> Response {
 pub fn into_response(error: &dyn ApiError, envelope: &dyn Envelope) -> Response {
     context::response(error, envelope).map(Body::from)
 }
+
+/// An empty-bodied error response axum or a tower layer produced, in the service's envelope.
+fn fill_in(response: Response) -> Response {
+    let empty = response.body().size_hint().exact() == Some(0)
+        && !response.headers().contains_key(header::CONTENT_TYPE);
+    let kind = empty
+        .then(|| context::framework_errors().filled_in(response.status()))
+        .flatten();
+    let Some(kind) = kind else { return response };
+    let mut filled = context::framework_error(kind).into_response();
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        filled.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    filled
+}
+
+/// The service's error response, for framework errors too: the service's envelope, the
+/// request's context.
+impl IntoResponse for FrameworkError {
+    fn into_response(self) -> Response {
+        into_service_response(&self)
+    }
+}
+
+/// The router's fallback (`Router::fallback(apierror::axum::not_found)`): no route matches, 404
+/// [`FrameworkKind::RouteNotFound`] in the service's envelope.
+#[allow(clippy::unused_async, reason = "axum's fallbacks are async handlers")]
+pub async fn not_found() -> Response {
+    context::framework_error(FrameworkKind::RouteNotFound).into_response()
+}
+
+/// The method-not-allowed fallback
+/// (`Router::method_not_allowed_fallback(apierror::axum::method_not_allowed)`): 405
+/// [`FrameworkKind::MethodNotAllowed`]; axum adds the `Allow` header.
+#[allow(clippy::unused_async, reason = "axum's fallbacks are async handlers")]
+pub async fn method_not_allowed() -> Response {
+    context::framework_error(FrameworkKind::MethodNotAllowed).into_response()
+}
+
+/// The response to a panic, for tower-http's
+/// `CatchPanicLayer::custom(apierror::axum::panic_response)` (layered inside
+/// [`request_context`], so that the response carries the request id): 500
+/// [`FrameworkKind::Internal`], nothing of the panic in the body. With the `tracing` feature
+/// the panic's message is logged with the request id.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the signature CatchPanicLayer::custom calls"
+)]
+#[must_use]
+pub fn panic_response(panic: Box<dyn core::any::Any + Send + 'static>) -> Response {
+    context::log_panic(&*panic);
+    context::framework_error(FrameworkKind::Internal).into_response()
+}
+
+/// A JSON Pointer (RFC 6901) from the path `serde_path_to_error` recorded.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path {
+        pointer.push('/');
+        match segment {
+            Segment::Seq { index } => pointer.push_str(itoa::Buffer::new().format(*index)),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => pointer.push('?'),
+        }
+    }
+    pointer
+}
+
+/// The first error in `error`'s chain of type `T`.
+fn find<'a, T: std::error::Error + 'static>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a T> {
+    let mut next = Some(error);
+    while let Some(error) = next {
+        if let Some(found) = error.downcast_ref::<T>() {
+            return Some(found);
+        }
+        next = error.source();
+    }
+    None
+}
+
+type JsonPathError = serde_path_to_error::Error<serde_json::Error>;
+
+/// `JsonRejection` as the service's entry: 400 malformed JSON, 422 JSON of the wrong shape
+/// (with the member as a JSON Pointer), 415 without `Content-Type: application/json`, 413 over
+/// `DefaultBodyLimit`; the parser's message is the detail.
+impl From<JsonRejection> for FrameworkError {
+    fn from(rejection: JsonRejection) -> Self {
+        let framework = context::framework_errors();
+        let kind = match &rejection {
+            JsonRejection::JsonDataError(_) => FrameworkKind::InvalidJson,
+            JsonRejection::JsonSyntaxError(_) => FrameworkKind::MalformedJson,
+            JsonRejection::MissingJsonContentType(_) => FrameworkKind::UnsupportedMediaType,
+            _ => by_status(rejection.status()),
+        };
+        let error = FrameworkError::new(kind, &framework);
+        match kind {
+            FrameworkKind::InvalidJson | FrameworkKind::MalformedJson => {
+                if let Some(path_error) = find::<JsonPathError>(&rejection) {
+                    let error = error.with_detail(path_error.inner().to_string());
+                    let at = pointer(path_error.path());
+                    if at.is_empty() {
+                        error
+                    } else {
+                        error.with_pointer(at)
+                    }
+                } else if let Some(json_error) = find::<serde_json::Error>(&rejection) {
+                    error.with_detail(json_error.to_string())
+                } else {
+                    error.with_detail(rejection.body_text())
+                }
+            }
+            FrameworkKind::UnsupportedMediaType => {
+                error.with_detail("Expected a request with `Content-Type: application/json`.")
+            }
+            _ => error,
+        }
+    }
+}
+
+/// A rejection axum added after this crate was written, by its status.
+fn by_status(status: http::StatusCode) -> FrameworkKind {
+    match status.as_u16() {
+        413 => FrameworkKind::BodyTooLarge,
+        415 => FrameworkKind::UnsupportedMediaType,
+        422 => FrameworkKind::InvalidJson,
+        500.. => FrameworkKind::Internal,
+        _ => FrameworkKind::MalformedJson,
+    }
+}
+
+/// `PathRejection` as [`FrameworkKind::InvalidPathParameter`], naming the parameter where axum
+/// does; a route that asks for parameters it does not have is the server's error
+/// ([`FrameworkKind::Internal`]).
+impl From<PathRejection> for FrameworkError {
+    fn from(rejection: PathRejection) -> Self {
+        use axum::extract::path::ErrorKind;
+        let framework = context::framework_errors();
+        match &rejection {
+            PathRejection::FailedToDeserializePathParams(failed) => {
+                let error = FrameworkError::new(FrameworkKind::InvalidPathParameter, &framework)
+                    .with_detail(failed.kind().to_string());
+                match failed.kind() {
+                    ErrorKind::ParseErrorAtKey { key, .. }
+                    | ErrorKind::InvalidUtf8InPathParam { key }
+                    | ErrorKind::DeserializeError { key, .. } => error.with_parameter(key.as_str()),
+                    _ => error,
+                }
+            }
+            _ => FrameworkError::new(FrameworkKind::Internal, &framework),
+        }
+    }
+}
+
+/// `QueryRejection` as [`FrameworkKind::InvalidQuery`], naming the parameter.
+impl From<QueryRejection> for FrameworkError {
+    fn from(rejection: QueryRejection) -> Self {
+        type QueryPathError = serde_path_to_error::Error<serde_urlencoded::de::Error>;
+        let error = FrameworkError::new(FrameworkKind::InvalidQuery, &context::framework_errors());
+        match find::<QueryPathError>(&rejection) {
+            Some(failed) => {
+                let error = error.with_detail(failed.inner().to_string());
+                let name = failed.path().to_string();
+                if name == "." {
+                    error
+                } else {
+                    error.with_parameter(name)
+                }
+            }
+            None => error.with_detail(rejection.body_text()),
+        }
+    }
+}
+
+macro_rules! extractor {
+    ($(#[$doc:meta])* $name:ident, $inner:ident, $trait:ident, $input:ty, $method:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct $name<T>(pub T);
+
+        impl<T, S> $trait<S> for $name<T>
+        where
+            axum::extract::$inner<T>: $trait<S>,
+            FrameworkError: From<<axum::extract::$inner<T> as $trait<S>>::Rejection>,
+            S: Send + Sync,
+        {
+            type Rejection = FrameworkError;
+
+            async fn $method(input: $input, state: &S) -> Result<Self, Self::Rejection> {
+                match axum::extract::$inner::<T>::$method(input, state).await {
+                    Ok(axum::extract::$inner(value)) => Ok($name(value)),
+                    Err(rejection) => Err(FrameworkError::from(rejection)),
+                }
+            }
+        }
+
+        impl<T> core::ops::Deref for $name<T> {
+            type Target = T;
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> core::ops::DerefMut for $name<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+    };
+}
+
+extractor!(
+    /// `axum::Json` whose rejection is the service's entry (see
+    /// [`From<JsonRejection> for FrameworkError`](FrameworkError#impl-From<JsonRejection>-for-FrameworkError)):
+    /// use it in place of axum's in handlers, and `axum::Json` for responses.
+    ///
+    /// ```
+    /// async fn create(apierror::axum::Json(order): apierror::axum::Json<serde_json::Value>) {}
+    /// let app: axum::Router = axum::Router::new().route("/orders", axum::routing::post(create));
+    /// ```
+    Json, Json, FromRequest, Request, from_request
+);
+extractor!(
+    /// `axum::extract::Path` whose rejection is the service's
+    /// [`FrameworkKind::InvalidPathParameter`].
+    Path, Path, FromRequestParts, &mut Parts, from_request_parts
+);
+extractor!(
+    /// `axum::extract::Query` whose rejection is the service's [`FrameworkKind::InvalidQuery`].
+    Query, Query, FromRequestParts, &mut Parts, from_request_parts
+);

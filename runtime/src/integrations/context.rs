@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::envelope::Envelope;
-use crate::{ApiError, Context, ErrorResponder};
+use crate::{
+    ApiError, Context, ErrorResponder, FrameworkError, FrameworkErrors, FrameworkKind, ServiceErrors,
+};
 
 /// What the middleware knows about the current request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,58 +20,9 @@ pub struct RequestContext {
     /// The caller's rate-limit state, when an outer layer put a [`RateLimit`](crate::RateLimit)
     /// into the request's extensions.
     pub rate_limit: Option<crate::RateLimit>,
-    /// The service's envelope, when the service set one ([`ServiceEnvelope`]).
-    pub envelope: Option<ServiceEnvelope>,
+    /// How the service answers errors, when it declared it ([`ServiceErrors`]).
+    pub service: Option<ServiceErrors>,
 }
-
-/// The envelope a whole service answers in, declared once: every derived type that names no
-/// `envelope` of its own renders in it (one that names its own keeps it). The middleware reads
-/// it from the request: with axum, as an extension layered outside the middleware; with
-/// actix-web, as app data.
-///
-/// ```
-/// use apierror::ServiceEnvelope;
-/// use apierror::envelope::CodeMessage;
-///
-/// # #[cfg(feature = "axum-0_8")]
-/// # fn router() -> axum::Router {
-/// axum::Router::new()
-///     .layer(axum::middleware::from_fn(apierror::axum::request_context))
-///     .layer(axum::Extension(ServiceEnvelope::new(CodeMessage)))
-/// # }
-/// ```
-#[derive(Clone)]
-pub struct ServiceEnvelope(std::sync::Arc<dyn Envelope + Send + Sync>);
-
-impl ServiceEnvelope {
-    /// The service answers in `envelope`.
-    pub fn new(envelope: impl Envelope + Send + Sync + 'static) -> Self {
-        ServiceEnvelope(std::sync::Arc::new(envelope))
-    }
-
-    /// The envelope.
-    #[must_use]
-    pub fn envelope(&self) -> &(dyn Envelope + Send + Sync) {
-        &*self.0
-    }
-}
-
-impl core::fmt::Debug for ServiceEnvelope {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_tuple("ServiceEnvelope")
-            .field(&self.0.content_type())
-            .finish()
-    }
-}
-
-/// The same envelope (the same allocation), not an equal-looking one.
-impl PartialEq for ServiceEnvelope {
-    fn eq(&self, other: &Self) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for ServiceEnvelope {}
 
 tokio::task_local! {
     static CURRENT: RequestContext;
@@ -86,14 +39,14 @@ impl RequestContext {
             request_id: incoming.map_or_else(generate_id, str::to_owned),
             instance: path.to_owned(),
             rate_limit: None,
-            envelope: None,
+            service: None,
         }
     }
 
-    /// Sets the service's envelope.
+    /// Sets how the service answers errors.
     #[must_use]
-    pub fn with_envelope(mut self, envelope: Option<ServiceEnvelope>) -> Self {
-        self.envelope = envelope;
+    pub fn with_service(mut self, service: Option<ServiceErrors>) -> Self {
+        self.service = service;
         self
     }
 
@@ -166,12 +119,45 @@ fn generate_id() -> String {
 /// The response of `error` in the service's envelope (RFC 9457 when it set none), with the
 /// current request's context.
 pub(crate) fn service_response(error: &dyn ApiError) -> http::Response<Vec<u8>> {
-    let envelope = CURRENT.try_with(|rc| rc.envelope.clone()).ok().flatten();
-    match envelope {
-        Some(envelope) => response(error, envelope.envelope()),
+    let service = CURRENT.try_with(|rc| rc.service.clone()).ok().flatten();
+    match service {
+        Some(service) => response(error, service.envelope()),
         None => response(error, &crate::Problem::new()),
     }
 }
+
+/// The service's framework entries (the defaults when it declared none).
+pub(crate) fn framework_errors() -> FrameworkErrors {
+    CURRENT
+        .try_with(|rc| rc.service.as_ref().map(|s| *s.framework()))
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// A framework error of `kind`, with the service's entry for it.
+pub(crate) fn framework_error(kind: FrameworkKind) -> FrameworkError {
+    FrameworkError::new(kind, &framework_errors())
+}
+
+/// The panic's message, logged with the request id (never sent: the body is the entry's).
+#[cfg(feature = "tracing")]
+pub(crate) fn log_panic(panic: &(dyn core::any::Any + Send)) {
+    let message = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(not a string)");
+    let request_id = CURRENT.try_with(|rc| rc.request_id.clone()).ok();
+    tracing::error!(
+        request_id = request_id.as_deref(),
+        panic = message,
+        "handler panicked"
+    );
+}
+
+#[cfg(not(feature = "tracing"))]
+pub(crate) fn log_panic(_: &(dyn core::any::Any + Send)) {}
 
 /// The response of `error` in `envelope`, with the current request's context if there is one.
 pub(crate) fn response(error: &dyn ApiError, envelope: &dyn Envelope) -> http::Response<Vec<u8>> {

@@ -14,13 +14,13 @@ mod context;
 pub mod utoipa;
 
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
-pub use context::{RequestContext, ServiceEnvelope};
+pub use context::RequestContext;
 
 #[cfg(feature = "axum-0_8")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
-    // No envelope declared: the service's (`ServiceEnvelope`), RFC 9457 without one.
+    // No envelope declared: the service's (`ServiceErrors`), RFC 9457 without one.
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
@@ -54,7 +54,7 @@ macro_rules! __impl_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
-    // No envelope declared: the service's (`ServiceEnvelope`), RFC 9457 without one.
+    // No envelope declared: the service's (`ServiceErrors`), RFC 9457 without one.
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
         #[automatically_derived]
         impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::actix_web::Error $($where)* {

@@ -14,9 +14,13 @@ async fn main() -> std::io::Result<()> {
         .unwrap_or(3000);
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     let address = listener.local_addr()?;
+    println!(
+        "{}",
+        apierror::docs::Table::new(&service::catalog()).grouped(false)
+    );
     println!("listening on http://{address}");
     println!(
-        "try: curl -i http://{address}/v1/score   (also /v1/score/burst, /v1/score/warm, /v1/crash, /v1/orders/42)"
+        "try: curl -i http://{address}/v1/score   (also /v1/score/burst, /v1/score/warm, /v1/crash, /v1/orders/42, /nowhere)"
     );
     axum::serve(listener, service::app()).await
 }
