@@ -249,3 +249,37 @@ async fn readme_transcripts_are_the_example_services_answers() {
     })
     .await;
 }
+
+/// The member of a wrongly typed body as a JSON Pointer, the parameter of a bad query string:
+/// where axum records them, the error carries them (JSON:API puts them in `source`).
+#[test]
+fn axum_rejections_carry_their_location() {
+    use apierror::{ApiError, FrameworkError, FrameworkKind, Location};
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code, reason = "only parsed")]
+    struct Line {
+        count: u32,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code, reason = "only parsed")]
+    struct Order {
+        lines: Vec<Line>,
+    }
+    let rejection = axum::Json::<Order>::from_bytes(br#"{"lines": [{"count": 1}, {"count": "x"}]}"#)
+        .expect_err("wrong type");
+    let error = FrameworkError::from(rejection);
+    assert_eq!(error.kind(), FrameworkKind::InvalidJson);
+    assert_eq!(error.location(), Some(Location::Pointer("/lines/1/count")));
+    assert_eq!(
+        error.detail().map(|d| d.to_string()).as_deref(),
+        Some("invalid type: string \"x\", expected u32 at line 1 column 38")
+    );
+
+    let uri: http::Uri = "/orders?limit=many".parse().expect("a URI");
+    let rejection = axum::extract::Query::<std::collections::HashMap<String, u32>>::try_from_uri(&uri)
+        .expect_err("not a number");
+    let error = FrameworkError::from(rejection);
+    assert_eq!(error.kind(), FrameworkKind::InvalidQuery);
+    assert_eq!(error.location(), Some(Location::Parameter("limit")));
+}

@@ -66,3 +66,21 @@ fn catalog_keeps_the_checked_in_lock() {
         Err(error) => panic!("{error}"),
     }
 }
+
+/// The example service's docs and lock list the framework's own errors beside its enums'.
+#[test]
+fn the_docs_include_the_framework_entries() {
+    let service = service::service();
+    let lock = apierror::docs::Lock::of(&service).to_json();
+    for kind in apierror::FrameworkKind::ALL {
+        let code = apierror::FrameworkErrors::new()
+            .with_code(
+                apierror::FrameworkKind::MethodNotAllowed,
+                "ROUTE_METHOD_NOT_ALLOWED",
+            )
+            .entry(kind)
+            .code();
+        assert!(service.entries().any(|e| e.code() == code), "{code}");
+        assert!(lock.contains(&format!("\"{code}\"")), "{code}");
+    }
+}

@@ -89,3 +89,27 @@ fn hidden_sources_are_logged_with_the_request_id() {
         ]
     );
 }
+
+/// A panic caught by `apierror::axum::panic_response` is logged with the request id; the
+/// response carries nothing of it.
+#[test]
+fn panics_are_logged_with_the_request_id() {
+    let capture = Capture::default();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+    let body = tracing::subscriber::with_default(capture.clone(), || {
+        let context = apierror::RequestContext::new("/pay", Some(b"req-7"));
+        runtime.block_on(context.scope(async {
+            let payload: Box<dyn std::any::Any + Send> = Box::new("ledger row 7 is corrupt");
+            apierror::axum::panic_response(payload)
+        }))
+    });
+    let events = capture.0.lock().unwrap().clone();
+    assert_eq!(
+        events,
+        ["ERROR message=handler panicked request_id=req-7 panic=ledger row 7 is corrupt"]
+    );
+    assert_eq!(body.status(), 500);
+    assert_eq!(body.headers()["x-request-id"], "req-7");
+}
