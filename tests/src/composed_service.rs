@@ -90,10 +90,16 @@ pub fn framework() -> FrameworkErrors {
         .with_code(FrameworkKind::RouteNotFound, "no_such_route")
 }
 
-/// How the service answers errors: `{code, message, details}` and its framework entries.
+/// The service's request-id header.
+pub const REQUEST_ID: &str = "x-correlation-id";
+
+/// How the service answers errors: `{code, message, details}`, its framework entries and its
+/// request-id header.
 #[must_use]
 pub fn service_errors() -> ServiceErrors {
-    ServiceErrors::new(CodeMessage).with_framework(framework())
+    ServiceErrors::new(CodeMessage)
+        .with_framework(framework())
+        .with_request_id_header(apierror::http::HeaderName::from_static(REQUEST_ID))
 }
 
 /// The `POST /payments` body.
@@ -154,7 +160,8 @@ fn expect(reply: &Reply, status: u16, body: &Value) {
         "{}",
         reply.body
     );
-    assert!(reply.header("x-request-id").is_some());
+    assert!(reply.header(REQUEST_ID).is_some(), "{:?}", reply.headers);
+    assert!(reply.header("x-request-id").is_none());
     assert_eq!(&reply.json(), body);
 }
 

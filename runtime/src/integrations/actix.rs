@@ -37,7 +37,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage as _, HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
 use futures_util::FutureExt as _;
 
-use super::context::{self, REQUEST_ID, RequestContext};
+use super::context::{self, RequestContext};
 use crate::envelope::Envelope;
 use crate::{ApiError, FrameworkError, FrameworkKind};
 
@@ -117,7 +117,8 @@ pub fn into_error(error: &dyn ApiError, envelope: &dyn Envelope) -> actix_web::E
 /// or generates one, the path as the problem instance, a [`RateLimit`](crate::RateLimit) an
 /// outer layer put into the request's extensions and the service's
 /// [`ServiceErrors`](crate::ServiceErrors) (app data); derived errors returned while handling
-/// the request carry them, and every response gets the `X-Request-Id` header.
+/// the request carry them, and every response gets the `X-Request-Id` header (or the one the
+/// service names).
 ///
 /// It also answers what actix-web would not put in the envelope: a panic in a handler (500
 /// [`FrameworkKind::Internal`], nothing of the panic in the body, logged with the `tracing`
@@ -130,12 +131,16 @@ pub async fn request_context(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let service = request.app_data::<crate::ServiceErrors>().cloned();
+    // actix-web has its own `http` 0.2 types: the name crosses over as text.
+    let header = HeaderName::from_bytes(context::request_id_header(service.as_ref()).as_str().as_bytes())
+        .unwrap_or_else(|_| HeaderName::from_static(context::REQUEST_ID));
     let rc = RequestContext::new(
         request.path(),
-        request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
+        request.headers().get(&header).map(HeaderValue::as_bytes),
     )
     .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
-    .with_service(request.app_data::<crate::ServiceErrors>().cloned());
+    .with_service(service);
     let id = rc.request_id.clone();
     let mut response = rc
         .scope(async move {
@@ -150,11 +155,10 @@ pub async fn request_context(
             }
         })
         .await?;
-    let name = HeaderName::from_static(REQUEST_ID);
-    if !response.headers().contains_key(&name)
+    if !response.headers().contains_key(&header)
         && let Ok(value) = HeaderValue::from_str(&id)
     {
-        response.headers_mut().insert(name, value);
+        response.headers_mut().insert(header, value);
     }
     Ok(response)
 }

@@ -28,7 +28,7 @@ use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 use http::{HeaderValue, header};
 
-use super::context::{self, REQUEST_ID, RequestContext};
+use super::context::{self, RequestContext};
 use crate::envelope::Envelope;
 use crate::{ApiError, FrameworkError, FrameworkKind};
 
@@ -37,7 +37,7 @@ use crate::{ApiError, FrameworkError, FrameworkKind};
 /// outer layer put into the request's extensions and the service's
 /// [`ServiceErrors`](crate::ServiceErrors) (an `Extension` layered outside this one); derived
 /// errors returned while handling the request carry them. Every response gets the
-/// `X-Request-Id` header. (Responses to `HEAD` keep their `Content-Length`, as RFC 9110
+/// `X-Request-Id` header (or the one the service names). (Responses to `HEAD` keep their `Content-Length`, as RFC 9110
 /// section 8.6 asks; hyper sends no body for them.)
 ///
 /// The empty-bodied errors axum and tower-http answer with on their own are filled in with the
@@ -46,18 +46,20 @@ use crate::{ApiError, FrameworkError, FrameworkKind};
 /// (`tower_http::timeout::TimeoutLayer`'s 408, or the status the service gave
 /// [`FrameworkKind::Timeout`]).
 pub async fn request_context(request: Request, next: Next) -> Response {
+    let service = request.extensions().get::<crate::ServiceErrors>().cloned();
+    let header = context::request_id_header(service.as_ref());
     let rc = RequestContext::new(
         request.uri().path(),
-        request.headers().get(REQUEST_ID).map(HeaderValue::as_bytes),
+        request.headers().get(&header).map(HeaderValue::as_bytes),
     )
     .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
-    .with_service(request.extensions().get::<crate::ServiceErrors>().cloned());
+    .with_service(service);
     let id = rc.request_id.clone();
     let mut response = rc.scope(async move { fill_in(next.run(request).await) }).await;
-    if !response.headers().contains_key(REQUEST_ID)
+    if !response.headers().contains_key(&header)
         && let Ok(value) = HeaderValue::from_str(&id)
     {
-        response.headers_mut().insert(REQUEST_ID, value);
+        response.headers_mut().insert(header, value);
     }
     response
 }

@@ -103,8 +103,17 @@ impl RequestContext {
     }
 }
 
-/// The header the middlewares read the request id from and echo it in.
+/// The header the middlewares read the request id from and echo it in, unless the service
+/// names another.
 pub(crate) const REQUEST_ID: &str = "x-request-id";
+
+/// The request-id header of `service`.
+pub(crate) fn request_id_header(service: Option<&ServiceErrors>) -> http::HeaderName {
+    service.map_or_else(
+        || http::HeaderName::from_static(REQUEST_ID),
+        |service| service.request_id_header().clone(),
+    )
+}
 
 /// A process-unique id: time and a counter, as hex.
 fn generate_id() -> String {
@@ -163,7 +172,14 @@ pub(crate) fn log_panic(_: &(dyn core::any::Any + Send)) {}
 pub(crate) fn response(error: &dyn ApiError, envelope: &dyn Envelope) -> http::Response<Vec<u8>> {
     let respond = |rc: Option<&RequestContext>| {
         let cx = rc.map_or_else(Context::new, RequestContext::context);
-        ErrorResponder::new(envelope).response(error, &cx)
+        let responder = ErrorResponder::new(envelope);
+        match rc.and_then(|rc| rc.service.as_ref()) {
+            Some(service) => responder
+                .request_id_header(service.request_id_header().clone())
+                .rate_limit_headers(service.rate_limit_headers())
+                .response(error, &cx),
+            None => responder.response(error, &cx),
+        }
     };
     CURRENT
         .try_with(|rc| respond(Some(rc)))
