@@ -77,7 +77,8 @@ pub fn into_response(error: &dyn ApiError, envelope: &dyn Envelope) -> Response 
 
 /// An empty-bodied error response axum or a tower layer produced, in the service's envelope.
 fn fill_in(response: Response) -> Response {
-    let empty = response.body().size_hint().exact() == Some(0)
+    let empty = (response.status().is_client_error() || response.status().is_server_error())
+        && response.body().size_hint().exact() == Some(0)
         && !response.headers().contains_key(header::CONTENT_TYPE);
     let kind = empty
         .then(|| context::framework_errors().filled_in(response.status()))
