@@ -30,7 +30,8 @@ def compile_bench(n, derive):
             msg = {0: "error %d" % i, 1: "error %d: {name}" % i, 2: "error %d: {name} at {count}" % i}[kind]
             out.append('    #[error("%s")]' % msg)
         if derive == "apierror":
-            detail = {0: "", 1: ', detail = "error %d: {name}"' % i, 2: ', detail = "error %d: {name} at {count}"' % i}[kind]
+            # The same message as thiserror's, every variant (a unit variant's is static).
+            detail = {0: ', detail = "error %d"' % i, 1: ', detail = "error %d: {name}"' % i, 2: ', detail = "error %d: {name} at {count}"' % i}[kind]
             out.append("    #[api(status = %d%s)]" % (code, detail))
         # A server error's fields stay private unless exposed; these are shown in `detail`.
         expose = "#[api(expose)] " if derive == "apierror" and code >= 500 else ""

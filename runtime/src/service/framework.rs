@@ -313,6 +313,7 @@ impl FrameworkErrors {
 
     /// The kind whose entry has this status, among those a framework answers with an empty
     /// body that the middlewares fill in (method not allowed, timeout).
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     pub(crate) fn filled_in(&self, status: StatusCode) -> Option<FrameworkKind> {
         [FrameworkKind::MethodNotAllowed, FrameworkKind::Timeout]
             .into_iter()
