@@ -84,6 +84,52 @@ impl Entry {
         Entry { parts }
     }
 
+    /// A title and its JSON literal.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __title(mut self, title: &'static str, json: &'static str) -> Self {
+        self.parts.title = title;
+        self.parts.title_json = json;
+        self
+    }
+
+    /// A static detail: its template (`{{` kept), its text and the text's JSON literal.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __detail(mut self, template: &'static str, text: &'static str, json: &'static str) -> Self {
+        self.parts.detail = template;
+        self.parts.detail_text = text;
+        self.parts.detail_json = json;
+        self
+    }
+
+    /// A detail the type's `FormatDetail` writes from this template.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __formatted(mut self, template: &'static str) -> Self {
+        self.parts.detail = template;
+        self.parts.detail_formatted = true;
+        self
+    }
+
+    /// A resolve and its JSON object.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __resolve(mut self, resolve: &'static Resolve, json: &'static str) -> Self {
+        self.parts.resolve = resolve;
+        self.parts.resolve_json = json;
+        self
+    }
+
+    /// A problem type URI and its JSON literal.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __type(mut self, uri: &'static str, json: &'static str) -> Self {
+        self.parts.type_uri = uri;
+        self.parts.type_json = json;
+        self
+    }
+
     /// Names the declaration (the derive's variant) in the docs and the lock.
     pub(crate) const fn with_variant(mut self, variant: &'static str) -> Self {
         self.parts.variant = variant;
