@@ -131,7 +131,7 @@ pub fn expand(
         &quote!(_apierror::__private::StatusCode),
         |entry| {
             let status = Ident::new(entry.status.constant, Span::call_site());
-            quote!(_apierror::__private::StatusCode::#status)
+            quote!(__ApiStatus::#status)
         },
     );
     let mut methods = vec![entry_method.to_token_stream(), code_method, status_method];
@@ -476,11 +476,8 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                     // A name problem details use too (allowed when the type declares another
                     // envelope) is checked against every member the envelope writes; the others
                     // take the fast path, checked only against run-time names.
-                    let write = if crate::model::RESERVED_MEMBERS.contains(&name.as_str()) {
-                        quote!(field)
-                    } else {
-                        quote!(__field)
-                    };
+                    let reserved = crate::model::RESERVED_MEMBERS.contains(&name.as_str());
+                    let write = if reserved { quote!(field) } else { quote!(__field) };
                     if field.retry_after {
                         // Exposed as whole seconds, the unit of the Retry-After header.
                         bounds.add(ty, &quote!(_apierror::__private::IntoRetryAfter));
@@ -496,6 +493,9 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                         );
                     }
                     // Spanned on the field's type, so a type that is not `Serialize` is reported there.
+                    if !reserved {
+                        return quote_spanned!(at(ty)=> __api_field::<#ty>(#out, #name, #value););
+                    }
                     quote_spanned!(at(ty)=> _apierror::FieldWriter::#write::<#ty>(#out, #name, #value);)
                 });
                 arms.push(quote!(#pat => { #(#calls)* }));
@@ -931,7 +931,7 @@ impl ToTokens for Statics<'_> {
         let field_count = all_fields.len();
         let resolve_count = all_resolves.len();
         tokens.extend(quote! {
-            use _apierror::__private::{entry as __api_entry, detail_static as __api_detail, detail_formatted as __api_formatted, StatusCode as __ApiStatus};
+            use _apierror::__private::{entry as __api_entry, detail_static as __api_detail, detail_formatted as __api_formatted, field as __api_field, StatusCode as __ApiStatus};
             static __API_ENTRIES: [_apierror::Entry; #count] = [#(#entries),*];
             static __API_FIELDS: [_apierror::Field; #field_count] = [#(#all_fields),*];
             static __API_RESOLVES: [_apierror::Resolve; #resolve_count] = [#(#all_resolves),*];

@@ -124,6 +124,12 @@ pub const fn entry(
     })
 }
 
+/// `FieldWriter::__field` by a path the derive imports under a short name (one field of a
+/// variant's `write_fields`).
+pub fn field<T: serde::Serialize + ?Sized>(out: &mut crate::FieldWriter<'_>, name: &'static str, value: &T) {
+    out.__field(name, value);
+}
+
 /// [`Entry::__detail`] as a function (a call by path costs the type checker less than a method).
 #[must_use]
 pub const fn detail_static(
