@@ -7,9 +7,11 @@
    thirds with 2-3 named fields), with #[derive(ApiError)], #[derive(thiserror::Error)] or no
    derive, incremental compilation on and off. The crate is built once, then its source is
    touched and rebuilt three times; the median of the three is reported.
-2. Clean build: a crate that depends on apierror (its whole tree), on syn 3 alone (with the
-   features apierror-macros uses), or on thiserror, built from an empty target directory three
-   times; the median is reported.
+2. Clean build (a user's first build): a crate that depends on apierror (its whole tree, with
+   and without the default `docs` feature), on thiserror + serde_json + http (what a service
+   writing its errors by hand depends on), on thiserror alone, or on syn 3 alone (with the
+   features apierror-macros uses), built from an empty target directory three times; the median
+   is reported.
 
 Prints Markdown tables. --quick runs only the 500-variant case and one clean build each.
 """
@@ -76,11 +78,13 @@ def clean_builds():
     cases = [
         ("syn 3 alone", 'syn = { version = "3", default-features = false, features = ["derive", "parsing", "printing", "clone-impls", "proc-macro"] }'),
         ("thiserror", 'thiserror = "2"'),
+        ("thiserror + serde_json + http", 'thiserror = "2"\nserde_json = "1"\nhttp = "1"'),
         ("apierror", 'apierror = { path = "%s" }' % (ROOT / "runtime")),
+        ("apierror without docs", 'apierror = { path = "%s", default-features = false }' % (ROOT / "runtime")),
     ]
     rows = []
     for name, deps in cases:
-        path = project("clean_" + name.split()[0], deps, "")
+        path = project("clean_" + "_".join(name.replace("+", "").split()), deps, "")
         times = []
         for _ in range(1 if QUICK else 3):
             shutil.rmtree(path / "target", ignore_errors=True)

@@ -5,6 +5,7 @@
 pub mod client;
 mod context;
 mod detail;
+#[cfg(feature = "docs")]
 pub mod docs;
 mod entry;
 pub mod envelope;
