@@ -13,6 +13,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"
 # (group, baseline) per table; the lookup group compares each `X/derived` with `X/hand`.
 GROUPS = [("lookup", None), ("render", "serde floor"), ("response", "hand-written"), ("decode", "serde struct")]
 
+# Ratios printed under a table: (group, case, against).
+AGAINST = [("render", "apierror RFC 9457", "hand-written floor")]
+
 
 def load():
     results = {}
@@ -49,6 +52,10 @@ def main():
             allocs = allocations.get("%s/%s" % (group, name), "-")
             print("| %s | %.1f | %.1f-%.1f | %s | %s |" % (name, median, low, high, ratio.strip(), allocs))
         print()
+        for g, case, against in AGAINST:
+            if g == group and (g, case) in results and (g, against) in results:
+                print("%s against %s: %.2fx" % (case, against, results[(g, case)][0] / results[(g, against)][0]))
+                print()
 
 
 if __name__ == "__main__":

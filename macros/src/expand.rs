@@ -151,7 +151,7 @@ pub fn expand(
         quote! {
             #[automatically_derived]
             impl #impl_generics _apierror::__private::FormatDetail for #ident #ty_generics #where_clause {
-                fn fmt_detail(&self, __formatter: &mut _apierror::__private::Formatter<'_>) -> _apierror::__private::FmtResult {
+                fn fmt_detail(&self, __formatter: &mut dyn _apierror::__private::FmtWrite) -> _apierror::__private::FmtResult {
                     #body
                 }
             }

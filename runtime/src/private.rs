@@ -6,7 +6,7 @@ use core::fmt;
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
 pub use core::any::type_name;
 pub use core::convert::AsRef;
-pub use core::fmt::{Debug, Display};
+pub use core::fmt::{Debug, Display, Write as FmtWrite};
 pub use core::format_args;
 pub use core::matches;
 pub use core::ops::FnMut;
@@ -190,9 +190,12 @@ pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
 pub trait FormatDetail {
     /// Writes the detail of the current variant.
     ///
+    /// Into any `fmt::Write`: a `Formatter` for `Display`, or straight into the escaping
+    /// writer of a JSON body (one formatting pass, not two).
+    ///
     /// # Errors
-    /// Only when the formatter does.
-    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    /// Only when the writer does.
+    fn fmt_detail(&self, f: &mut dyn fmt::Write) -> fmt::Result;
 }
 
 /// The detail of an occurrence of a derived type whose entry is `entry`: formatted by `this`,
