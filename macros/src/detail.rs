@@ -30,6 +30,10 @@ pub struct Parsed {
     pub format: String,
     /// The text itself, when there are no placeholders (`{{` and `}}` unescaped).
     pub text: Option<String>,
+    /// The literal text around the placeholders (unescaped; one more than placeholders), when
+    /// there are one to four, each a plain `{field}` (Display, no format spec): such a detail is
+    /// written by a shared helper instead of a `format_args!` of its own.
+    pub pieces: Option<Vec<String>>,
 }
 
 /// The positional argument name that `{N}` is rewritten to.
@@ -59,14 +63,22 @@ pub fn parse(input: &str) -> Result<Parsed, String> {
     let mut placeholders = Vec::new();
     let mut format = String::with_capacity(input.len() + 4);
     let mut text = String::with_capacity(input.len());
+    let mut pieces = vec![String::new()];
+    let mut plain = true;
     let mut rest = input;
     while let Some(pos) = rest.find(['{', '}']) {
         format.push_str(&rest[..pos]);
         text.push_str(&rest[..pos]);
         let brace = &rest[pos..];
+        if let Some(piece) = pieces.last_mut() {
+            piece.push_str(&rest[..pos]);
+        }
         if brace.starts_with("{{") || brace.starts_with("}}") {
             format.push_str(&brace[..2]);
             text.push_str(&brace[..1]);
+            if let Some(piece) = pieces.last_mut() {
+                piece.push_str(&brace[..1]);
+            }
             rest = &brace[2..];
             continue;
         }
@@ -82,6 +94,8 @@ pub fn parse(input: &str) -> Result<Parsed, String> {
         let parsed_arg = parse_arg(arg)?;
         format.push('{');
         format.push_str(&arg_name(&parsed_arg));
+        plain &= !inner.contains(':');
+        pieces.push(String::new());
         if !spec.is_empty() || inner.contains(':') {
             format.push(':');
             format.push_str(&rewrite_spec(spec, &mut placeholders)?);
@@ -95,11 +109,16 @@ pub fn parse(input: &str) -> Result<Parsed, String> {
     }
     format.push_str(rest);
     text.push_str(rest);
+    if let Some(piece) = pieces.last_mut() {
+        piece.push_str(rest);
+    }
     let text = placeholders.is_empty().then_some(text);
+    let pieces = (plain && (1..=4).contains(&placeholders.len())).then_some(pieces);
     Ok(Parsed {
         placeholders,
         format,
         text,
+        pieces,
     })
 }
 
@@ -219,5 +238,23 @@ mod tests {
         let parsed = parse("got {r#match} and {r#type:?}").unwrap();
         assert_eq!(parsed.format, "got {_match} and {_type:?}");
         assert_eq!(parsed.placeholders[0].arg, Arg::Named("r#match".to_owned()));
+    }
+
+    #[test]
+    fn pieces_of_plain_placeholders() {
+        let pieces = |input: &str| super::parse(input).unwrap().pieces;
+        assert_eq!(
+            pieces("{name} at {count}."),
+            Some(vec![String::new(), " at ".to_owned(), ".".to_owned()])
+        );
+        assert_eq!(
+            pieces("{{literal}} {0}"),
+            Some(vec!["{literal} ".to_owned(), String::new()])
+        );
+        // A format spec, or more than four fields, keeps `format_args!`.
+        assert_eq!(pieces("{count:>5}"), None);
+        assert_eq!(pieces("{name:?}"), None);
+        assert_eq!(pieces("{a}{b}{c}{d}{e}"), None);
+        assert_eq!(pieces("no fields"), None);
     }
 }

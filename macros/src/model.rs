@@ -138,6 +138,9 @@ pub struct DetailModel {
     pub format: String,
     /// Each argument name in `format` with the index of the field it reads.
     pub args: Vec<(String, usize, Trait)>,
+    /// The literal pieces and the field of each placeholder in order, when a shared helper
+    /// writes this detail (see `detail::Parsed::pieces`).
+    pub plain: Option<(Vec<String>, Vec<usize>)>,
 }
 
 pub struct FieldModel {
@@ -671,6 +674,7 @@ fn detail_model(
     let template = lit.value();
     let parsed = detail::parse(&template).map_err(|message| Error::custom(message).with_span(lit))?;
     let mut args: Vec<(String, usize, Trait)> = Vec::new();
+    let mut in_order: Vec<usize> = Vec::new();
     let mut errors = Error::accumulator();
     for placeholder in &parsed.placeholders {
         let (arg_name, found) = match &placeholder.arg {
@@ -731,24 +735,9 @@ fn detail_model(
             }
         };
         let Some(field_index) = found else { continue };
+        in_order.push(field_index);
         let field = &fields[field_index];
-        let shown = match &placeholder.arg {
-            Arg::Named(name) => format!("{{{name}}}"),
-            Arg::Index(index) => format!("{{{index}}}"),
-        };
-        if field.visibility == Visibility::Source {
-            errors.push(Error::custom(format!(
-                "`detail` would show the source error `{shown}` to clients; log it instead and describe the failure in words"
-            )).with_span(lit));
-        } else if field.visibility == Visibility::Skipped {
-            errors.push(Error::custom(format!(
-                "`detail` shows `{shown}`, a field marked #[api(skip)] that is never shown to clients; remove `skip` or leave it out of `detail`"
-            )).with_span(lit));
-        } else if field.visibility == Visibility::Private {
-            errors.push(Error::custom(format!(
-                "`detail` shows `{shown}`, a field of a server error (5xx) that clients may not see; mark it #[api(detail_only)] to show it only in `detail`, or #[api(expose)] to make it a body member too"
-            )).with_span(lit));
-        }
+        check_shown(&placeholder.arg, &field.visibility, lit, &mut errors);
         if !args
             .iter()
             .any(|(n, _, t)| *n == arg_name && *t == placeholder.fmt_trait)
@@ -756,13 +745,39 @@ fn detail_model(
             args.push((arg_name, field_index, placeholder.fmt_trait));
         }
     }
+    let plain = parsed
+        .pieces
+        .filter(|_| in_order.len() == parsed.placeholders.len())
+        .map(|pieces| (pieces, in_order));
     errors.finish_with(DetailModel {
         template,
         span: lit.span(),
         text: parsed.text,
         format: parsed.format,
         args,
+        plain,
     })
+}
+
+/// A placeholder may not show what clients must not see.
+fn check_shown(arg: &Arg, visibility: &Visibility, lit: &LitStr, errors: &mut darling::error::Accumulator) {
+    let shown = match arg {
+        Arg::Named(name) => format!("{{{name}}}"),
+        Arg::Index(index) => format!("{{{index}}}"),
+    };
+    if *visibility == Visibility::Source {
+        errors.push(Error::custom(format!(
+                "`detail` would show the source error `{shown}` to clients; log it instead and describe the failure in words"
+            )).with_span(lit));
+    } else if *visibility == Visibility::Skipped {
+        errors.push(Error::custom(format!(
+                "`detail` shows `{shown}`, a field marked #[api(skip)] that is never shown to clients; remove `skip` or leave it out of `detail`"
+            )).with_span(lit));
+    } else if *visibility == Visibility::Private {
+        errors.push(Error::custom(format!(
+                "`detail` shows `{shown}`, a field of a server error (5xx) that clients may not see; mark it #[api(detail_only)] to show it only in `detail`, or #[api(expose)] to make it a body member too"
+            )).with_span(lit));
+    }
 }
 
 fn check_retry_after(

@@ -32,15 +32,6 @@ enum Repr<'a> {
 }
 
 impl<'a> Detail<'a> {
-    /// Writes the text into `out` (for a derived detail, one formatting pass straight into it).
-    pub(crate) fn write_to(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-        match self.0 {
-            Repr::Static(text, _) => out.write_str(text),
-            Repr::Display(value) => write!(out, "{value}"),
-            Repr::Derived(value) => value.fmt_detail(out),
-        }
-    }
-
     /// A detail that is the same for every occurrence.
     #[must_use]
     pub const fn from_static(text: &'static str) -> Self {

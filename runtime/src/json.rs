@@ -19,14 +19,6 @@ pub(crate) fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
     out.push(b'"');
 }
 
-/// Appends a detail as a JSON string literal, formatting straight into `out`.
-pub(crate) fn write_detail(out: &mut Vec<u8>, detail: &crate::Detail<'_>) {
-    out.push(b'"');
-    // Writing into a Vec cannot fail; a Display impl that returns an error leaves what it wrote.
-    let _ = detail.write_to(&mut Escaper(out));
-    out.push(b'"');
-}
-
 struct Escaper<'a>(&'a mut Vec<u8>);
 
 impl fmt::Write for Escaper<'_> {

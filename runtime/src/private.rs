@@ -6,7 +6,7 @@ use core::fmt;
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
 pub use core::any::type_name;
 pub use core::convert::AsRef;
-pub use core::fmt::{Debug, Display, Write as FmtWrite};
+pub use core::fmt::{Debug, Display};
 pub use core::format_args;
 pub use core::matches;
 pub use core::ops::FnMut;
@@ -186,16 +186,107 @@ pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
     detail_formatted: false,
 });
 
+/// Whether `f` carries no option a `{}` of its own would reset (width, precision, flags): then
+/// a field is written with `f` itself, as `format_args!` would, without a second pass.
+fn default_options(f: &fmt::Formatter<'_>) -> bool {
+    f.width().is_none()
+        && f.precision().is_none()
+        && !f.alternate()
+        && !f.sign_plus()
+        && !f.sign_minus()
+        && !f.sign_aware_zero_pad()
+}
+
+/// One field of a detail, as `{field}` writes it.
+fn field_display<T: fmt::Display + ?Sized>(f: &mut fmt::Formatter<'_>, value: &T) -> fmt::Result {
+    if default_options(f) {
+        fmt::Display::fmt(value, f)
+    } else {
+        f.write_fmt(format_args!("{value}"))
+    }
+}
+
+/// A detail of one `{field}`: what the derive writes instead of a `format_args!` per variant.
+///
+/// # Errors
+/// Only when the formatter or the field does.
+pub fn fmt1<A: fmt::Display + ?Sized>(f: &mut fmt::Formatter<'_>, p0: &str, a0: &A, p1: &str) -> fmt::Result {
+    f.write_str(p0)?;
+    field_display(f, a0)?;
+    f.write_str(p1)
+}
+
+/// A detail of two `{field}`s.
+///
+/// # Errors
+/// Only when the formatter or a field does.
+pub fn fmt2<A: fmt::Display + ?Sized, B: fmt::Display + ?Sized>(
+    f: &mut fmt::Formatter<'_>,
+    p0: &str,
+    a0: &A,
+    p1: &str,
+    a1: &B,
+    p2: &str,
+) -> fmt::Result {
+    fmt1(f, p0, a0, p1)?;
+    field_display(f, a1)?;
+    f.write_str(p2)
+}
+
+/// A detail of three `{field}`s.
+///
+/// # Errors
+/// Only when the formatter or a field does.
+#[allow(clippy::too_many_arguments, reason = "one per piece and field, in order")]
+pub fn fmt3<A: fmt::Display + ?Sized, B: fmt::Display + ?Sized, C: fmt::Display + ?Sized>(
+    f: &mut fmt::Formatter<'_>,
+    p0: &str,
+    a0: &A,
+    p1: &str,
+    a1: &B,
+    p2: &str,
+    a2: &C,
+    p3: &str,
+) -> fmt::Result {
+    fmt2(f, p0, a0, p1, a1, p2)?;
+    field_display(f, a2)?;
+    f.write_str(p3)
+}
+
+/// A detail of four `{field}`s.
+///
+/// # Errors
+/// Only when the formatter or a field does.
+#[allow(clippy::too_many_arguments, reason = "one per piece and field, in order")]
+pub fn fmt4<
+    A: fmt::Display + ?Sized,
+    B: fmt::Display + ?Sized,
+    C: fmt::Display + ?Sized,
+    D: fmt::Display + ?Sized,
+>(
+    f: &mut fmt::Formatter<'_>,
+    p0: &str,
+    a0: &A,
+    p1: &str,
+    a1: &B,
+    p2: &str,
+    a2: &C,
+    p3: &str,
+    a3: &D,
+    p4: &str,
+) -> fmt::Result {
+    fmt3(f, p0, a0, p1, a1, p2, a2, p3)?;
+    field_display(f, a3)?;
+    f.write_str(p4)
+}
+
 /// Implemented by the derive for types with a formatted `detail`.
 pub trait FormatDetail {
     /// Writes the detail of the current variant.
     ///
-    /// Into any `fmt::Write`: a `Formatter` for `Display`, or straight into the escaping
-    /// writer of a JSON body (one formatting pass, not two).
-    ///
     /// # Errors
-    /// Only when the writer does.
-    fn fmt_detail(&self, f: &mut dyn fmt::Write) -> fmt::Result;
+    /// Only when the formatter does.
+    fn fmt_detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
 /// The detail of an occurrence of a derived type whose entry is `entry`: formatted by `this`,

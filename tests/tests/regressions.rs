@@ -781,3 +781,29 @@ fn composition_is_transparent_to_the_catalog() {
     // The type's own entries are still its own.
     assert_eq!(Top::entries().len(), 2);
 }
+
+// ---- details written by the shared helpers -----------------------------------------------------
+
+#[derive(Debug, ApiError)]
+enum Helpers {
+    #[api(status = 409, detail = "{{{name}}} is taken by {owner}; try {name}-2")]
+    Taken { name: String, owner: u32 },
+    #[api(status = 422, detail = "{count:>4} items")]
+    Padded { count: u32 },
+}
+
+/// A detail of plain placeholders reads as `format!` would write it, escaped braces included, and
+/// options on the outer format are ignored as before (the fields get none of them).
+#[test]
+fn helper_details_read_like_format() {
+    let taken = Helpers::Taken {
+        name: "ada".into(),
+        owner: 7,
+    };
+    let detail = taken.detail().expect("a detail").to_string();
+    assert_eq!(detail, "{ada} is taken by 7; try ada-2");
+    assert_eq!(format!("{:>40}", taken.detail().expect("a detail")), detail);
+    assert_eq!(format!("{:+}", taken.detail().expect("a detail")), detail);
+    let padded = Helpers::Padded { count: 3 };
+    assert_eq!(padded.detail().expect("a detail").to_string(), "   3 items");
+}

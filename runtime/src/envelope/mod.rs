@@ -260,7 +260,7 @@ impl<'a> Output<'a> {
         self.buf.extend_from_slice(prefix);
         match detail.static_json() {
             Some(json) => self.buf.extend_from_slice(json.as_bytes()),
-            None => crate::json::write_detail(self.buf, &detail),
+            None => crate::json::write_display(self.buf, &detail),
         }
         true
     }
