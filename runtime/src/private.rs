@@ -130,6 +130,55 @@ pub fn field<T: serde::Serialize + ?Sized>(out: &mut crate::FieldWriter<'_>, nam
     out.__field(name, value);
 }
 
+/// Two fields of a variant's `write_fields`, in order (one call instead of two).
+pub fn fields2<A: serde::Serialize + ?Sized, B: serde::Serialize + ?Sized>(
+    out: &mut crate::FieldWriter<'_>,
+    n0: &'static str,
+    a0: &A,
+    n1: &'static str,
+    a1: &B,
+) {
+    out.__field(n0, a0);
+    out.__field(n1, a1);
+}
+
+/// Three fields of a variant's `write_fields`, in order.
+#[allow(clippy::too_many_arguments, reason = "a name and a value per field, in order")]
+pub fn fields3<A: serde::Serialize + ?Sized, B: serde::Serialize + ?Sized, C: serde::Serialize + ?Sized>(
+    out: &mut crate::FieldWriter<'_>,
+    n0: &'static str,
+    a0: &A,
+    n1: &'static str,
+    a1: &B,
+    n2: &'static str,
+    a2: &C,
+) {
+    fields2(out, n0, a0, n1, a1);
+    out.__field(n2, a2);
+}
+
+/// Four fields of a variant's `write_fields`, in order.
+#[allow(clippy::too_many_arguments, reason = "a name and a value per field, in order")]
+pub fn fields4<
+    A: serde::Serialize + ?Sized,
+    B: serde::Serialize + ?Sized,
+    C: serde::Serialize + ?Sized,
+    D: serde::Serialize + ?Sized,
+>(
+    out: &mut crate::FieldWriter<'_>,
+    n0: &'static str,
+    a0: &A,
+    n1: &'static str,
+    a1: &B,
+    n2: &'static str,
+    a2: &C,
+    n3: &'static str,
+    a3: &D,
+) {
+    fields3(out, n0, a0, n1, a1, n2, a2);
+    out.__field(n3, a3);
+}
+
 /// [`Entry::__detail`] as a function (a call by path costs the type checker less than a method).
 #[must_use]
 pub const fn detail_static(
