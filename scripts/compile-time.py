@@ -8,7 +8,7 @@
    derive, incremental compilation on and off. The crate is built once, then its source is
    touched and rebuilt three times; the median of the three is reported.
 2. Clean build (a user's first build): a crate that depends on apierror (its whole tree, with
-   and without the default `docs` feature), on thiserror + serde_json + http (what a service
+   and without the default `docs` feature), on thiserror + serde (with its derive) + serde_json + http (what a service
    writing its errors by hand depends on), on thiserror alone, or on syn 3 alone (with the
    features apierror-macros uses), built from an empty target directory three times; the median
    is reported.
@@ -78,7 +78,7 @@ def clean_builds():
     cases = [
         ("syn 3 alone", 'syn = { version = "3", default-features = false, features = ["derive", "parsing", "printing", "clone-impls", "proc-macro"] }'),
         ("thiserror", 'thiserror = "2"'),
-        ("thiserror + serde_json + http", 'thiserror = "2"\nserde_json = "1"\nhttp = "1"'),
+        ("thiserror + serde + serde_json + http", 'thiserror = "2"\nserde = { version = "1", features = ["derive"] }\nserde_json = "1"\nhttp = "1"'),
         ("apierror", 'apierror = { path = "%s" }' % (ROOT / "runtime")),
         ("apierror without docs", 'apierror = { path = "%s", default-features = false }' % (ROOT / "runtime")),
     ]
