@@ -37,8 +37,8 @@ use crate::{ApiError, FrameworkError, FrameworkKind};
 /// outer layer put into the request's extensions and the service's
 /// [`ServiceErrors`](crate::ServiceErrors) (an `Extension` layered outside this one); derived
 /// errors returned while handling the request carry them. Every response gets the
-/// `X-Request-Id` header (or the one the service names). (Responses to `HEAD` keep their `Content-Length`, as RFC 9110
-/// section 8.6 asks; hyper sends no body for them.)
+/// `X-Request-Id` header (or the one the service names). (Responses to `HEAD` keep their
+/// `Content-Length`, as RFC 9110 section 8.6 asks; hyper sends no body for them.)
 ///
 /// The empty-bodied errors axum and tower-http answer with on their own are filled in with the
 /// service's framework entries: a 405 (a route without
@@ -129,8 +129,9 @@ pub fn panic_response(panic: Box<dyn core::any::Any + Send + 'static>) -> Respon
     context::framework_error(FrameworkKind::Internal).into_response()
 }
 
-/// A JSON Pointer (RFC 6901) from the path `serde_path_to_error` recorded.
-fn pointer(path: &serde_path_to_error::Path) -> String {
+/// A JSON Pointer (RFC 6901) from the path `serde_path_to_error` recorded; none when the path
+/// is empty or has a segment it could not name.
+fn pointer(path: &serde_path_to_error::Path) -> Option<String> {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
     for segment in path {
@@ -140,10 +141,10 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
             Segment::Map { key } | Segment::Enum { variant: key } => {
                 pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
             }
-            Segment::Unknown => pointer.push('?'),
+            Segment::Unknown => return None,
         }
     }
-    pointer
+    (!pointer.is_empty()).then_some(pointer)
 }
 
 /// The first error in `error`'s chain of type `T`.
@@ -177,11 +178,9 @@ impl From<JsonRejection> for FrameworkError {
             FrameworkKind::InvalidJson | FrameworkKind::MalformedJson => {
                 if let Some(path_error) = find::<JsonPathError>(&rejection) {
                     let error = error.with_detail(path_error.inner().to_string());
-                    let at = pointer(path_error.path());
-                    if at.is_empty() {
-                        error
-                    } else {
-                        error.with_pointer(at)
+                    match pointer(path_error.path()) {
+                        Some(at) => error.with_pointer(at),
+                        None => error,
                     }
                 } else if let Some(json_error) = find::<serde_json::Error>(&rejection) {
                     error.with_detail(json_error.to_string())

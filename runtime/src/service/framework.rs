@@ -311,13 +311,20 @@ impl FrameworkErrors {
         self.entries
     }
 
-    /// The kind whose entry has this status, among those a framework answers with an empty
-    /// body that the middlewares fill in (method not allowed, timeout).
+    /// The kind of an empty-bodied error a framework or a layer answers with on its own, which
+    /// the middlewares fill in: a 405 is a wrong method; a 408, or the status the service gave
+    /// [`FrameworkKind::Timeout`] (tower-http's `TimeoutLayer::with_status_code`), a timeout.
     #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
     pub(crate) fn filled_in(&self, status: StatusCode) -> Option<FrameworkKind> {
-        [FrameworkKind::MethodNotAllowed, FrameworkKind::Timeout]
-            .into_iter()
-            .find(|kind| self.entry(*kind).status() == status)
+        if status == StatusCode::METHOD_NOT_ALLOWED {
+            Some(FrameworkKind::MethodNotAllowed)
+        } else if status == StatusCode::REQUEST_TIMEOUT
+            || status == self.entry(FrameworkKind::Timeout).status()
+        {
+            Some(FrameworkKind::Timeout)
+        } else {
+            None
+        }
     }
 
     /// The static detail `kind` was given, if any.
@@ -564,5 +571,28 @@ mod tests {
             .with_case(CodeCase::Kebab);
         assert!(core::ptr::eq(a.entries(), b.entries()));
         assert_eq!(a.entry(FrameworkKind::Internal).variant(), "Internal");
+    }
+
+    /// A bare error status is filled in only for what the framework answers on its own: an
+    /// overridden status does not make every empty 404 a wrong method.
+    #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
+    #[test]
+    fn filled_in_kinds() {
+        use http::StatusCode;
+        let framework = FrameworkErrors::new()
+            .with_status(FrameworkKind::MethodNotAllowed, StatusCode::NOT_FOUND)
+            .with_status(FrameworkKind::Timeout, StatusCode::SERVICE_UNAVAILABLE);
+        let kind = |status| framework.filled_in(status);
+        assert_eq!(
+            kind(StatusCode::METHOD_NOT_ALLOWED),
+            Some(FrameworkKind::MethodNotAllowed)
+        );
+        assert_eq!(kind(StatusCode::NOT_FOUND), None);
+        assert_eq!(
+            kind(StatusCode::SERVICE_UNAVAILABLE),
+            Some(FrameworkKind::Timeout)
+        );
+        assert_eq!(kind(StatusCode::REQUEST_TIMEOUT), Some(FrameworkKind::Timeout));
+        assert_eq!(kind(StatusCode::BAD_REQUEST), None);
     }
 }
