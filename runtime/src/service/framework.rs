@@ -327,14 +327,6 @@ impl FrameworkErrors {
         }
     }
 
-    /// The static detail `kind` was given, if any.
-    fn detail_override(&self, kind: FrameworkKind) -> Option<&'static str> {
-        self.overrides.iter().rev().find_map(|o| match *o {
-            Override::Detail(k, text) if k == kind => Some(text),
-            _ => None,
-        })
-    }
-
     fn with(self, change: Override) -> Self {
         let mut overrides = self.overrides.to_vec();
         overrides.retain(|o| {
@@ -459,7 +451,7 @@ impl FrameworkError {
         FrameworkError {
             kind,
             entry: framework.entry(kind),
-            detail: framework.detail_override(kind).map(Box::from),
+            detail: None,
             location: None,
         }
     }
@@ -594,5 +586,26 @@ mod tests {
         );
         assert_eq!(kind(StatusCode::REQUEST_TIMEOUT), Some(FrameworkKind::Timeout));
         assert_eq!(kind(StatusCode::BAD_REQUEST), None);
+    }
+
+    /// A service's own detail replaces the parser's message; a 5xx shows no message at all.
+    #[test]
+    fn details_the_client_sees() {
+        use crate::ApiError as _;
+        let framework = FrameworkErrors::new().with_detail(FrameworkKind::MalformedJson, "Send JSON.");
+        let detail = |error: &super::FrameworkError| error.detail().map(|d| d.to_string());
+        let overridden = super::FrameworkError::new(FrameworkKind::MalformedJson, &framework)
+            .with_detail("expected value at line 1 column 1");
+        assert_eq!(detail(&overridden).as_deref(), Some("Send JSON."));
+        let long =
+            super::FrameworkError::new(FrameworkKind::InvalidJson, &framework).with_detail("é".repeat(200));
+        let shown = detail(&long).unwrap_or_default();
+        assert!(
+            shown.len() <= 256 + '…'.len_utf8() && shown.ends_with('…'),
+            "{shown}"
+        );
+        let internal =
+            super::FrameworkError::new(FrameworkKind::Internal, &framework).with_detail("db password");
+        assert_eq!(detail(&internal), None);
     }
 }
