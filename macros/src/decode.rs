@@ -26,7 +26,7 @@ pub fn tokens(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Span) 
         match &item.kind {
             Kind::Transparent(f) => {
                 let ty = &item.fields[*f].ty;
-                bounds.add(ty, &quote!(_apierror::client::FromRemote));
+                bounds.add(ty, || quote!(_apierror::client::FromRemote));
                 let member = &item.fields[*f].member;
                 arms.push(quote_spanned! {at(ty)=>
                     let #remote = match <#ty as _apierror::client::FromRemote>::from_remote(#remote) {
@@ -61,10 +61,10 @@ pub fn tokens(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Span) 
                     let ty = &field.ty;
                     let read = if field.retry_after {
                         // On the wire in whole seconds (see `RetryAfterSeconds`).
-                        bounds.add(ty, &quote!(_apierror::__private::FromSeconds));
+                        bounds.add(ty, || quote!(_apierror::__private::FromSeconds));
                         quote_spanned!(at(ty)=> _apierror::__private::seconds_member::<#ty>(&#remote, #name))
                     } else {
-                        bounds.add(ty, &quote!(_apierror::__private::DeserializeOwned));
+                        bounds.add(ty, || quote!(_apierror::__private::DeserializeOwned));
                         quote_spanned!(at(ty)=> #remote.member::<#ty>(#name))
                     };
                     let bound = binding(i);

@@ -343,13 +343,15 @@ fn retry_after(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
         .iter()
         .filter_map(|item| match &item.kind {
             Kind::Transparent(f) => {
-                bounds.add(&item.fields[*f].ty, &quote!(_apierror::ApiError));
+                bounds.add(&item.fields[*f].ty, || quote!(_apierror::ApiError));
                 Some(delegate(item, *f, "retry_after", &quote!()))
             }
             Kind::Entry(entry) => entry.retry_after_field.map(|f| {
                 let pat = pattern(item, &[f]);
                 let field = binding(f);
-                bounds.add(&item.fields[f].ty, &quote!(_apierror::__private::IntoRetryAfter));
+                bounds.add(&item.fields[f].ty, || {
+                    quote!(_apierror::__private::IntoRetryAfter)
+                });
                 quote!(#pat => _apierror::__private::retry_after(#field),)
             }),
         })
@@ -382,7 +384,7 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
     for item in items {
         match &item.kind {
             Kind::Transparent(f) => {
-                bounds.add(&item.fields[*f].ty, &quote!(_apierror::ApiError));
+                bounds.add(&item.fields[*f].ty, || quote!(_apierror::ApiError));
                 delegates.push(delegate(item, *f, "detail", &quote!()));
             }
             Kind::Entry(entry) => {
@@ -406,8 +408,8 @@ fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream>, Option<T
                 for (name, f, fmt_trait) in &detail.args {
                     let ty = &item.fields[*f].ty;
                     match fmt_trait {
-                        Trait::Display => bounds.add(ty, &quote!(_apierror::__private::Display)),
-                        Trait::Debug => bounds.add(ty, &quote!(_apierror::__private::Debug)),
+                        Trait::Display => bounds.add(ty, || quote!(_apierror::__private::Display)),
+                        Trait::Debug => bounds.add(ty, || quote!(_apierror::__private::Debug)),
                         Trait::Other => {}
                     }
                     if names.contains(&name.as_str()) {
@@ -523,11 +525,11 @@ fn write_fields(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                     if field.retry_after {
                         flush(&mut run, &mut calls);
                         // Exposed as whole seconds, the unit of the Retry-After header.
-                        bounds.add(ty, &quote!(_apierror::__private::IntoRetryAfter));
+                        bounds.add(ty, || quote!(_apierror::__private::IntoRetryAfter));
                         calls.push(quote_spanned!(at(ty)=> _apierror::FieldWriter::#write(#out, #name, &_apierror::__private::RetryAfterSeconds::<#ty>(#value));));
                         continue;
                     }
-                    bounds.add(ty, &quote!(_apierror::__private::Serialize));
+                    bounds.add(ty, || quote!(_apierror::__private::Serialize));
                     if field.skip_none {
                         flush(&mut run, &mut calls);
                         // Left out when `None`: the value inside, when there is one.
@@ -577,7 +579,7 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                 // the field's type, so a type that is not an error is reported there. An
                 // `Option` of an error is a source when present (as thiserror has it).
                 if let Some(inner) = option_inner(ty) {
-                    bounds.add(inner, &quote!(_apierror::__private::AsDynError));
+                    bounds.add(inner, || quote!(_apierror::__private::AsDynError));
                     let present = format_ident!("__api_source");
                     let call = quote_spanned!(at(inner)=> #present.as_dyn_error());
                     arms.push(quote! {
@@ -587,7 +589,7 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                         },
                     });
                 } else {
-                    bounds.add(ty, &quote!(_apierror::__private::AsDynError));
+                    bounds.add(ty, || quote!(_apierror::__private::AsDynError));
                     let call = quote_spanned!(at(ty)=> #source.as_dyn_error());
                     arms.push(quote!(#pat => _apierror::__private::Some(#call),));
                 }
@@ -733,7 +735,7 @@ fn member_schemas(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Sp
         match &item.kind {
             Kind::Transparent(f) => {
                 let ty = &item.fields[*f].ty;
-                bounds.add(ty, &quote!(_apierror::docs::MemberSchemas));
+                bounds.add(ty, || quote!(_apierror::docs::MemberSchemas));
                 pushes.push(quote_spanned! {at(ty)=>
                     <#ty as _apierror::docs::MemberSchemas>::member_schemas(__api_generator, __api_out);
                 });
@@ -747,7 +749,7 @@ fn member_schemas(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Sp
                     let schema_ty = if field.retry_after {
                         quote!(_apierror::__private::Option<_apierror::__private::u64>)
                     } else {
-                        bounds.add(ty, &quote!(_apierror::__private::schemars::JsonSchema));
+                        bounds.add(ty, || quote!(_apierror::__private::schemars::JsonSchema));
                         quote!(#ty)
                     };
                     pushes.push(quote_spanned! {at(ty)=>
@@ -1114,10 +1116,12 @@ impl Bounds {
 
     /// Adds `ty: bound` when `ty` mentions a type parameter (for concrete types the compiler
     /// checks the bound at the use site, with a clearer message) and the user has not written it.
-    pub(crate) fn add(&mut self, ty: &syn::Type, bound: &TokenStream) {
-        if !self.mentions_param(ty.to_token_stream()) {
+    /// The bound is built only when it is needed (most catalogs have no type parameter).
+    pub(crate) fn add(&mut self, ty: &syn::Type, bound: impl FnOnce() -> TokenStream) {
+        if self.params.is_empty() || !self.mentions_param(ty.to_token_stream()) {
             return;
         }
+        let bound = bound();
         let ty_text = ty.to_token_stream().to_string();
         let trait_name = bound
             .clone()
