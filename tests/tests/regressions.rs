@@ -57,6 +57,8 @@ macro_rules! error_enum {
             Inner(Repeated),
             #[api(status = 500)]
             Broken { #[source] cause: std::io::Error, $(#[api(expose)] $field: $ty),* },
+            #[api(status = 409, detail = "{label} and {label} again")]
+            Labelled { label: String, $($field: $ty),* },
         }
     };
 }
@@ -84,7 +86,13 @@ fn derive_inside_macro_rules_with_fields_from_its_input() {
         count: 1,
     };
     assert_eq!(broken.source_error().unwrap().to_string(), "disk");
-    assert_eq!(FromMacro::entries().len(), 2);
+    let labelled = FromMacro::Labelled {
+        label: "x".into(),
+        name: "n".into(),
+        count: 3,
+    };
+    assert_eq!(labelled.detail().unwrap().to_string(), "x and x again");
+    assert_eq!(FromMacro::entries().len(), 3);
 }
 
 #[derive(Debug, ApiError)]
