@@ -64,6 +64,14 @@ impl<'a> Detail<'a> {
         Detail(Repr::Derived(value))
     }
 
+    /// The derived formatter, so that a JSON body is written by it directly.
+    pub(crate) fn derived(&self) -> Option<&'a dyn crate::__private::FormatDetail> {
+        match self.0 {
+            Repr::Derived(value) => Some(value),
+            Repr::Static(..) | Repr::Display(_) => None,
+        }
+    }
+
     /// The text when it is static, so that a renderer can use a precomputed form of it.
     #[must_use]
     pub const fn as_static(&self) -> Option<&'static str> {
@@ -79,7 +87,7 @@ impl fmt::Display for Detail<'_> {
         match self.0 {
             Repr::Static(text, _) => f.write_str(text),
             Repr::Display(value) => value.fmt(f),
-            Repr::Derived(value) => value.fmt_detail(f),
+            Repr::Derived(value) => value.fmt_detail(&mut crate::__private::FormatterSink(f)),
         }
     }
 }

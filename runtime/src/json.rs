@@ -19,6 +19,32 @@ pub(crate) fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
     out.push(b'"');
 }
 
+/// Appends a derived detail as a JSON string literal: the template's pieces (JSON-plain, the
+/// derive checks) copied as they are, only the fields escaped.
+pub(crate) fn write_derived(out: &mut Vec<u8>, detail: &dyn crate::__private::FormatDetail) {
+    out.push(b'"');
+    // Writing into a Vec cannot fail; a Display impl that returns an error leaves what it wrote.
+    let _ = detail.fmt_detail(&mut JsonSink(out));
+    out.push(b'"');
+}
+
+struct JsonSink<'a>(&'a mut Vec<u8>);
+
+impl crate::__private::DetailSink for JsonSink<'_> {
+    fn piece(&mut self, text: &'static str) -> fmt::Result {
+        self.0.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+
+    fn display(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        fmt::write(&mut Escaper(self.0), format_args!("{value}"))
+    }
+
+    fn args(&mut self, args: fmt::Arguments<'_>) -> fmt::Result {
+        fmt::write(&mut Escaper(self.0), args)
+    }
+}
+
 struct Escaper<'a>(&'a mut Vec<u8>);
 
 impl fmt::Write for Escaper<'_> {

@@ -798,6 +798,8 @@ enum Helpers {
     Taken { name: String, owner: u32 },
     #[api(status = 422, detail = "{count:>4} items")]
     Padded { count: u32 },
+    #[api(status = 400, detail = "bad \"{name}\"\tvalue \\ {name}")]
+    Quoted { name: String },
 }
 
 /// A detail of plain placeholders reads as `format!` would write it, escaped braces included, and
@@ -814,4 +816,15 @@ fn helper_details_read_like_format() {
     assert_eq!(format!("{:+}", taken.detail().expect("a detail")), detail);
     let padded = Helpers::Padded { count: 3 };
     assert_eq!(padded.detail().expect("a detail").to_string(), "   3 items");
+    // In a JSON body: the pieces of a plain template copied, the fields escaped; a template
+    // whose own text needs escaping is escaped whole.
+    let body =
+        |error: &Helpers| -> Value { serde_json::from_str(&render(&Problem::new(), error)).expect("JSON") };
+    let taken = Helpers::Taken {
+        name: "a\"b".into(),
+        owner: 7,
+    };
+    assert_eq!(body(&taken)["detail"], "{a\"b} is taken by 7; try a\"b-2");
+    let quoted = Helpers::Quoted { name: "x\ny".into() };
+    assert_eq!(body(&quoted)["detail"], "bad \"x\ny\"\tvalue \\ x\ny");
 }

@@ -260,7 +260,10 @@ impl<'a> Output<'a> {
         self.buf.extend_from_slice(prefix);
         match detail.static_json() {
             Some(json) => self.buf.extend_from_slice(json.as_bytes()),
-            None => crate::json::write_display(self.buf, &detail),
+            None => match detail.derived() {
+                Some(derived) => crate::json::write_derived(self.buf, derived),
+                None => crate::json::write_display(self.buf, &detail),
+            },
         }
         true
     }
