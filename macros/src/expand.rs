@@ -667,7 +667,7 @@ fn visit(items: &[Item]) -> Option<TokenStream> {
 
 /// `Catalog::__TREE`, the type's tree as const data, and for a non-generic type with transparent
 /// variants one `const` check per wrapped type: a code its tree shares with the entries before it
-/// fails the build (const evaluation panics with the message), spanned at the wrapped type.
+/// fails the build (const evaluation panics with the message), spanned at the variant that wraps it.
 fn tree(input: &DeriveInput, items: &[Item]) -> (TokenStream, TokenStream) {
     let name = input.ident.unraw().to_string();
     let wrapped: Vec<(&Ident, &syn::Type)> = items
