@@ -207,33 +207,18 @@ pub const fn non_empty(s: &'static str) -> Option<&'static str> {
 
 /// The entry a failed derive's fallback impl returns. That impl only exists next to a compile
 /// error, so this is never observed at run time; it keeps the fallback free of panics.
-pub static FALLBACK_ENTRY: Entry = Entry::__from_parts(EntryParts {
-    variant: "",
-    code: "",
-    status: StatusCode::INTERNAL_SERVER_ERROR,
-    reason: "Internal Server Error",
-    title: "Internal Server Error",
-    description: "",
-    detail: "",
-    retry: Retry::No,
-    retry_after: 0,
-    retry_after_field: false,
-    resolve: &NO_RESOLVE,
-    category: "",
-    type_uri: "",
-    challenge: "",
-    allow: "",
-    upgrade: "",
-    fields: &[],
-    fields_at: (0, 0),
-    code_json: "\"\"",
-    title_json: "\"Internal Server Error\"",
-    type_json: "\"about:blank\"",
-    resolve_json: "",
-    detail_text: "",
-    detail_json: "",
-    detail_formatted: false,
-});
+pub static FALLBACK_ENTRY: Entry = entry(
+    "",
+    "",
+    "\"\"",
+    StatusCode::INTERNAL_SERVER_ERROR,
+    "Internal Server Error",
+    "\"Internal Server Error\"",
+    &[],
+    0,
+    0,
+)
+.with_retry(Retry::No);
 
 /// Where a derived detail is written: a `Formatter` (its `Display`) or a JSON body (the
 /// pieces the derive checked to need no escaping are copied as they are, the fields escaped).
