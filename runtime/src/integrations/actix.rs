@@ -204,6 +204,27 @@ impl From<FrameworkError> for actix_web::Error {
 
 /// The app's default service (`App::default_service(web::to(apierror::actix::not_found))`): no
 /// resource matches the path, 404 [`FrameworkKind::RouteNotFound`] in the service's envelope.
+///
+/// The whole setup, every framework error answered with the service's entries:
+///
+/// ```
+/// use actix_web::{App, middleware::from_fn, web};
+///
+/// #[derive(serde::Deserialize)]
+/// struct Order { amount: u32 }
+///
+/// async fn create(order: web::Json<Order>) -> String { order.amount.to_string() }
+///
+/// let app = App::new()
+///     .app_data(apierror::ServiceErrors::default())
+///     .app_data(web::JsonConfig::default().limit(64 * 1024).error_handler(apierror::actix::json_error))
+///     .app_data(web::PathConfig::default().error_handler(apierror::actix::path_error))
+///     .app_data(web::QueryConfig::default().error_handler(apierror::actix::query_error))
+///     // A resource, so that a wrong method is a 405 (with `App::route` it is a 404).
+///     .service(web::resource("/orders").route(web::post().to(create)))
+///     .default_service(web::to(apierror::actix::not_found))
+///     .wrap(from_fn(apierror::actix::request_context));
+/// ```
 #[allow(clippy::unused_async, reason = "the handler `web::to` calls is async")]
 pub async fn not_found() -> HttpResponse {
     Rendered::in_service(&context::framework_error(FrameworkKind::RouteNotFound)).error_response()

@@ -101,6 +101,31 @@ impl IntoResponse for FrameworkError {
 
 /// The router's fallback (`Router::fallback(apierror::axum::not_found)`): no route matches, 404
 /// [`FrameworkKind::RouteNotFound`] in the service's envelope.
+///
+/// The whole setup, every framework error answered with the service's entries:
+///
+/// ```
+/// use apierror::axum::{Json, Path, Query};
+/// use axum::routing::{get, post};
+///
+/// #[derive(serde::Deserialize)]
+/// struct Order { amount: u32 }
+/// #[derive(serde::Deserialize)]
+/// struct Page { limit: u32 }
+///
+/// async fn create(Json(order): Json<Order>) -> String { order.amount.to_string() }
+/// async fn show(Path(id): Path<u64>, Query(page): Query<Page>) -> String { format!("{id} {}", page.limit) }
+///
+/// let app: axum::Router = axum::Router::new()
+///     .route("/orders", post(create))
+///     .route("/orders/{id}", get(show))
+///     .fallback(apierror::axum::not_found)
+///     .method_not_allowed_fallback(apierror::axum::method_not_allowed)
+///     .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+///     // With tower-http: .layer(CatchPanicLayer::custom(apierror::axum::panic_response))
+///     .layer(axum::middleware::from_fn(apierror::axum::request_context))
+///     .layer(axum::Extension(apierror::ServiceErrors::default()));
+/// ```
 #[allow(clippy::unused_async, reason = "axum's fallbacks are async handlers")]
 pub async fn not_found() -> Response {
     context::framework_error(FrameworkKind::RouteNotFound).into_response()

@@ -8,6 +8,15 @@ use http::StatusCode;
 use crate::{ApiError, Detail, Entry, Location};
 
 /// An error the framework produces before or instead of a handler.
+///
+/// ```
+/// use apierror::{FrameworkErrors, FrameworkKind};
+///
+/// let framework = FrameworkErrors::new();
+/// let codes: Vec<&str> = FrameworkKind::ALL.iter().map(|k| framework.entry(*k).code()).collect();
+/// assert_eq!(codes[0], "ROUTE_NOT_FOUND");
+/// assert_eq!(framework.entry(FrameworkKind::Internal).status(), 500);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FrameworkKind {
@@ -156,6 +165,14 @@ impl FrameworkKind {
 }
 
 /// How codes are written: the derive's `rename_all` styles, for the framework's entries.
+///
+/// ```
+/// use apierror::{CodeCase, FrameworkErrors, FrameworkKind};
+///
+/// let case = CodeCase::from_rename_all("kebab-case").unwrap();
+/// let framework = FrameworkErrors::new().with_case(case);
+/// assert_eq!(framework.entry(FrameworkKind::BodyTooLarge).code(), "body-too-large");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CodeCase {
