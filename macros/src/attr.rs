@@ -3,7 +3,6 @@
 //! spanned on its literal).
 
 use darling::error::Accumulator;
-use darling::util::Flag;
 use darling::{Error, FromDeriveInput, FromField, FromMeta, FromVariant, Result};
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -16,6 +15,7 @@ use crate::http::{self, Status};
 #[derive(FromDeriveInput)]
 #[darling(attributes(api), forward_attrs(doc))]
 pub struct Container {
+    pub ident: Ident,
     pub attrs: Vec<syn::Attribute>,
     pub rename_all: Option<Lenient<RenameAll>>,
     pub type_base: Option<Lenient<AbsoluteUri>>,
@@ -45,28 +45,77 @@ pub struct Container {
     pub keys: RawKeys,
 }
 
+/// A key written alone (`transparent`, `skip`): present or not, with its span. (darling's own
+/// `Flag` panics on an empty list, `skip()`; this one reports it.)
+#[derive(Clone, Copy, Default)]
+pub struct Flag(Option<Span>);
+
+impl Flag {
+    pub fn is_present(self) -> bool {
+        self.0.is_some()
+    }
+
+    /// The span of the key, or the call site when it is absent.
+    pub fn span(self) -> Span {
+        self.0.unwrap_or_else(Span::call_site)
+    }
+}
+
+impl FromMeta for Flag {
+    fn from_none() -> Option<Self> {
+        Some(Flag(None))
+    }
+
+    fn from_meta(item: &syn::Meta) -> Result<Self> {
+        match item {
+            syn::Meta::Path(path) => Ok(Flag(Some(path.span()))),
+            other => {
+                let key = other
+                    .path()
+                    .get_ident()
+                    .map_or_else(|| "this key".to_owned(), ToString::to_string);
+                let error = Error::custom(format!("`{key}` is a flag: write `{key}` alone, with no value"));
+                // At what should not be there: the value, or the list.
+                Err(match other {
+                    syn::Meta::NameValue(nv) => error.with_span(&nv.value),
+                    syn::Meta::List(list) => error.with_span(&list.delimiter.span().join()),
+                    syn::Meta::Path(_) => error,
+                })
+            }
+        }
+    }
+}
+
 /// A key's value, parsed but with its error kept rather than returned: a rejected value is
 /// reported and the key treated as absent, so one bad key never hides the checks of the others
 /// (darling fails the whole attribute on the first bad value).
-pub struct Lenient<T>(Result<T>);
+pub struct Lenient<T> {
+    value: Result<T>,
+    /// The key's name, for checks about where a key may stand.
+    pub span: Span,
+}
 
 impl<T: FromMeta> FromMeta for Lenient<T> {
     fn from_meta(item: &syn::Meta) -> Result<Self> {
         let key = item.path().get_ident().map(ToString::to_string);
-        Ok(Lenient(T::from_meta(item).map_err(|error| {
+        let value = T::from_meta(item).map_err(|error| {
             let error = error.with_span(item);
             match key {
                 Some(key) => error.at(key),
                 None => error,
             }
-        })))
+        });
+        Ok(Lenient {
+            value,
+            span: item.path().span(),
+        })
     }
 }
 
 impl<T> Lenient<T> {
     /// The value, or `None` after pushing its error.
     pub fn accept(self, errors: &mut Accumulator) -> Option<T> {
-        errors.handle(self.0)
+        errors.handle(self.value)
     }
 }
 
@@ -209,9 +258,36 @@ pub struct Field {
     pub location: Option<Lenient<LocationKind>>,
 }
 
+impl Field {
+    /// Each `#[api(...)]` key given on the field, with the span of its name or value.
+    pub fn given(&self) -> Vec<(&'static str, Span)> {
+        let mut given = Vec::new();
+        for (name, flag) in [
+            ("skip", &self.skip),
+            ("expose", &self.expose),
+            ("retry_after", &self.retry_after),
+            ("source", &self.source),
+            ("detail_only", &self.detail_only),
+            ("skip_none", &self.skip_none),
+        ] {
+            if flag.is_present() {
+                given.push((name, flag.span()));
+            }
+        }
+        if let Some(rename) = &self.rename {
+            given.push(("rename", rename.span));
+        }
+        if let Some(location) = &self.location {
+            given.push(("location", location.span));
+        }
+        given
+    }
+}
+
 /// `location = "parameter"` on a field.
 pub struct LocationKind {
     pub kind: &'static str,
+    pub span: Span,
 }
 
 impl FromMeta for LocationKind {
@@ -226,7 +302,10 @@ impl FromMeta for LocationKind {
             "header" => "Header",
             _ => return Err(Error::custom(FORMS).with_span(lit)),
         };
-        Ok(LocationKind { kind })
+        Ok(LocationKind {
+            kind,
+            span: lit.span(),
+        })
     }
 }
 
@@ -527,6 +606,12 @@ impl FromMeta for AbsoluteUri {
             ));
         };
         let uri = lit.value();
+        if is_uri_text(&uri) && !is_absolute_uri(&uri) {
+            return Err(Error::custom(format!(
+                "`{uri}` has no host; an http(s) problem type URI names one, such as \"https://docs.example.com/errors/\""
+            ))
+            .with_span(lit));
+        }
         if !is_absolute_uri(&uri) {
             return Err(Error::custom(format!(
                 "`{uri}` is not an absolute URI; problem type URIs need a scheme, such as \"https://docs.example.com/errors/\""
@@ -537,8 +622,36 @@ impl FromMeta for AbsoluteUri {
     }
 }
 
-/// RFC 3986 `scheme ":" hier-part`, with no whitespace or characters a URI cannot hold.
+/// An `http` or `https` URI with a host (RFC 9110, section 4.2: a sender never generates one
+/// with an empty host): `https://example.com/...`, not `https://` or `http:///path`.
+pub fn is_http_url(uri: &str) -> bool {
+    let Some(rest) = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = match host_port.strip_prefix('[') {
+        // An IP literal: `[::1]:8080`.
+        Some(literal) => literal.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    !host.is_empty() && is_uri_text(uri)
+}
+
+/// RFC 3986 `scheme ":" hier-part`, with no whitespace or characters a URI cannot hold, and a
+/// host when the scheme is `http` or `https`.
 pub fn is_absolute_uri(uri: &str) -> bool {
+    let lower = uri.to_ascii_lowercase();
+    if (lower.starts_with("http:") || lower.starts_with("https:")) && !is_http_url(&lower) {
+        return false;
+    }
+    is_uri_text(uri)
+}
+
+fn is_uri_text(uri: &str) -> bool {
     let Some((scheme, rest)) = uri.split_once(':') else {
         return false;
     };
@@ -581,7 +694,13 @@ pub struct AllowValue {
 impl FromMeta for AllowValue {
     /// `allow(GET, POST)`: the methods as a list, kept as the header's text.
     fn from_list(items: &[darling::ast::NestedMeta]) -> Result<Self> {
+        if items.is_empty() {
+            return Err(Error::custom(
+                "`allow()` is empty; list the methods, such as `allow(GET, POST)`",
+            ));
+        }
         let mut methods = Vec::new();
+        // Finished on every path below (darling panics on an accumulator dropped unfinished).
         let mut errors = Error::accumulator();
         for item in items {
             match item {
@@ -603,11 +722,6 @@ impl FromMeta for AllowValue {
                         .with_span(other),
                 ),
             }
-        }
-        if items.is_empty() {
-            return Err(Error::custom(
-                "`allow()` is empty; list the methods, such as `allow(GET, POST)`",
-            ));
         }
         errors.finish()?;
         let span = items.first().map_or_else(Span::call_site, Spanned::span);
@@ -729,14 +843,13 @@ impl FromMeta for ResolveKeys {
         let mut errors = Error::accumulator();
         if let Some(url) = &parts.url {
             let value = url.value();
-            let ok = value.starts_with('/')
-                && !value.starts_with("//")
-                && !value.contains(char::is_whitespace)
-                || (value.starts_with("https://") || value.starts_with("http://")) && is_absolute_uri(&value);
+            let ok =
+                value.starts_with('/') && !value.starts_with("//") && !value.contains(char::is_whitespace)
+                    || is_http_url(&value);
             if !ok {
                 errors.push(
                     Error::custom(format!(
-                        "`resolve(url = \"{value}\")` is neither an absolute http(s) URL nor a path; write \"https://...\" or \"/...\""
+                        "`resolve(url = \"{value}\")` is neither an absolute http(s) URL with a host nor a path; write \"https://app.example.com/...\" or \"/...\""
                     ))
                     .with_span(url),
                 );

@@ -98,7 +98,7 @@ pub fn parse(input: &str) -> Result<Parsed, String> {
         pieces.push(String::new());
         if !spec.is_empty() || inner.contains(':') {
             format.push(':');
-            format.push_str(&rewrite_spec(spec, &mut placeholders)?);
+            format.push_str(&check_spec(spec)?);
         }
         format.push('}');
         placeholders.push(Placeholder {
@@ -141,37 +141,29 @@ fn parse_arg(arg: &str) -> Result<Arg, String> {
     }
 }
 
-/// Width and precision taken from arguments (`{x:width$}`, `{x:.1$}`) name fields too; `.*`
-/// takes an implicit positional argument, which a detail string has none of.
-fn rewrite_spec(spec: &str, placeholders: &mut Vec<Placeholder>) -> Result<String, String> {
+/// A format spec, checked: width and precision are numbers written in the string. Taken from an
+/// argument (`{x:width$}`, `{x:.1$}`, `{x:.*}`) they would be a field's value laid out as text,
+/// which a detail does not need and a client could read the field through.
+fn check_spec(spec: &str) -> Result<String, String> {
     if spec.contains(".*") {
         return Err(
-            "`.*` in `detail` takes a positional argument; name the precision field as `.field$`".to_owned(),
+            "`.*` in `detail` takes the precision from an argument; write the number itself, such as `{x:.2}`".to_owned(),
         );
     }
-    let mut out = String::with_capacity(spec.len());
-    let mut word = String::new();
-    for c in spec.chars().chain(std::iter::once('\0')) {
-        if c.is_alphanumeric() || c == '_' {
-            word.push(c);
-            continue;
-        }
-        if c == '$' && !word.is_empty() {
-            let arg = parse_arg(&word)?;
-            out.push_str(&arg_name(&arg));
-            placeholders.push(Placeholder {
-                arg,
-                fmt_trait: Trait::Other,
-            });
-        } else {
-            out.push_str(&word);
-        }
-        word.clear();
-        if c != '\0' {
-            out.push(c);
-        }
+    if let Some(dollar) = spec.find('$') {
+        let word: String = spec[..dollar]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        return Err(format!(
+            "`detail` takes a width or precision from `{word}$`; write the number itself, such as `{{x:>8}}` or `{{x:.2}}`"
+        ));
     }
-    Ok(out)
+    Ok(spec.to_owned())
 }
 
 fn trait_of(spec: &str) -> Trait {
@@ -203,10 +195,10 @@ mod tests {
 
     #[test]
     fn named_positional_and_specs() {
-        let parsed = parse("{usage_type} limit {0:>5} of {limit:?} ({ratio:.prec$})").unwrap();
+        let parsed = parse("{usage_type} limit {0:>5} of {limit:?} ({ratio:.2})").unwrap();
         assert_eq!(
             parsed.format,
-            "{_usage_type} limit {_0:>5} of {_limit:?} ({_ratio:._prec$})"
+            "{_usage_type} limit {_0:>5} of {_limit:?} ({_ratio:.2})"
         );
         assert_eq!(
             parsed.placeholders,
@@ -217,7 +209,6 @@ mod tests {
                     fmt_trait: Trait::Display
                 },
                 named("limit", Trait::Debug),
-                named("prec", Trait::Other),
                 named("ratio", Trait::Display),
             ]
         );
@@ -231,6 +222,8 @@ mod tests {
         assert!(parse("a { b").unwrap_err().contains("unclosed `{`"));
         assert!(parse("{a-b}").unwrap_err().contains("not a field reference"));
         assert!(parse("{x:.*}").unwrap_err().contains("`.*`"));
+        assert!(parse("{x:>w$}").unwrap_err().contains("from `w$`"));
+        assert!(parse("{x:.1$}").unwrap_err().contains("from `1$`"));
     }
 
     #[test]

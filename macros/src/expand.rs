@@ -76,7 +76,7 @@ pub fn expand(
 ) -> TokenStream {
     let ident = &input.ident;
     let mut bounds = Bounds::new(&input.generics);
-    let statics = Statics::new(items);
+    let statics = Statics::new(items, envelope);
 
     // One match from variant to index; `entry()` reads the static entries at that index
     // (`code()` and `status()` have their own matches, see `constant_method`). A match to
@@ -162,7 +162,7 @@ pub fn expand(
         }
     });
     let statics_tokens = statics.to_token_stream();
-    let catalog = catalog(input, items, where_clause);
+    let catalog = catalog(input, items, &bounds);
     let opt_in = integrations.generated(input, items, &bounds);
     let integrations = integrations.tokens(&input.generics, where_clause, ident, envelope);
     quote! {
@@ -349,10 +349,12 @@ fn retry_after(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
             Kind::Entry(entry) => entry.retry_after_field.map(|f| {
                 let pat = pattern(item, &[f]);
                 let field = binding(f);
-                bounds.add(&item.fields[f].ty, || {
-                    quote!(_apierror::__private::IntoRetryAfter)
-                });
-                quote!(#pat => _apierror::__private::retry_after(#field),)
+                let ty = &item.fields[f].ty;
+                bounds.add(ty, || quote!(_apierror::__private::IntoRetryAfter));
+                // At the field's type, so that a type that gives no delay is reported there.
+                let field = Ident::new(&field.to_string(), at(ty));
+                let call = quote_spanned!(at(ty)=> _apierror::__private::retry_after(#field));
+                quote!(#pat => #call,)
             }),
         })
         .collect();
@@ -580,13 +582,15 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                 let pat = pattern(item, &[f]);
                 let source = binding(f);
                 let ty = &item.fields[f].ty;
-                // Method syntax, so that autoderef reaches `dyn Error` inside a `Box`; spanned on
+                // `SourceOf` takes an error type or a boxed `dyn Error` (see its doc); spanned on
                 // the field's type, so a type that is not an error is reported there. An
                 // `Option` of an error is a source when present (as thiserror has it).
                 if let Some(inner) = option_inner(ty) {
-                    bounds.add(inner, || quote!(_apierror::__private::AsDynError));
+                    bounds.add(inner, || quote!(_apierror::__private::ErrorField));
+                    let present = Ident::new("__api_source", at(inner));
+                    let call =
+                        quote_spanned!(at(inner)=> (&&_apierror::__private::SourceOf(#present)).__source());
                     let present = format_ident!("__api_source");
-                    let call = quote_spanned!(at(inner)=> #present.as_dyn_error());
                     arms.push(quote! {
                         #pat => match #source {
                             _apierror::__private::Some(#present) => _apierror::__private::Some(#call),
@@ -594,8 +598,10 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
                         },
                     });
                 } else {
-                    bounds.add(ty, || quote!(_apierror::__private::AsDynError));
-                    let call = quote_spanned!(at(ty)=> #source.as_dyn_error());
+                    bounds.add(ty, || quote!(_apierror::__private::ErrorField));
+                    let source = Ident::new(&source.to_string(), at(ty));
+                    let call =
+                        quote_spanned!(at(ty)=> (&&_apierror::__private::SourceOf(#source)).__source());
                     arms.push(quote!(#pat => _apierror::__private::Some(#call),));
                 }
             }
@@ -608,17 +614,24 @@ fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenStream> {
     Some(quote! {
         fn source_error(&self) -> _apierror::__private::Option<&(dyn _apierror::__private::StdError + 'static)> {
             #[allow(unused_imports)]
-            use _apierror::__private::AsDynError as _;
+            use _apierror::__private::{BoxedSource as _, ErrorSource as _, NotASource as _};
             #body
         }
     })
 }
 
 /// `impl Catalog`, and the duplicate-code checks of a composed type.
-fn catalog(input: &DeriveInput, items: &[Item], where_clause: Option<&syn::WhereClause>) -> TokenStream {
+fn catalog(input: &DeriveInput, items: &[Item], bounds: &Bounds) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let visit = visit(items);
+    // A generic wrapped type has a catalog per instantiation: the impl needs it to be one.
+    let mut bounds = bounds.clone();
+    for item in items {
+        if let Kind::Transparent(f) = item.kind {
+            bounds.add(&item.fields[f].ty, || quote!(_apierror::Catalog));
+        }
+    }
+    let where_clause = bounds.where_clause();
     let (tree, checks) = tree(input, items);
     quote! {
         #[automatically_derived]
@@ -626,77 +639,46 @@ fn catalog(input: &DeriveInput, items: &[Item], where_clause: Option<&syn::Where
             fn entries() -> &'static [_apierror::Entry] {
                 &__API_ENTRIES
             }
-            #visit
             #tree
         }
         #checks
     }
 }
 
-/// `Catalog::visit` for a type with transparent variants: its own entries and its wrapped types'
-/// trees, in declaration order. (Without transparent variants the trait's default, which visits
-/// `entries()`, is the same and costs nothing to generate.)
-fn visit(items: &[Item]) -> Option<TokenStream> {
-    if !items.iter().any(|i| matches!(i.kind, Kind::Transparent(_))) {
-        return None;
-    }
-    let mut row = 0_usize;
-    let steps: Vec<TokenStream> = items
-        .iter()
-        .map(|item| match &item.kind {
-            Kind::Entry(_) => {
-                let index = row;
-                row += 1;
-                quote!(__api_f(__api_name, &__API_ENTRIES[#index]);)
-            }
-            Kind::Transparent(f) => {
-                let ty = &item.fields[*f].ty;
-                quote!((&_apierror::__private::CatalogOf::<#ty>::new()).__visit(__api_f);)
-            }
-        })
-        .collect();
-    Some(quote! {
-        fn visit(__api_f: &mut dyn _apierror::__private::FnMut(&'static _apierror::__private::str, &'static _apierror::Entry)) {
-            #[allow(unused_imports)]
-            use _apierror::__private::{VisitCatalog as _, VisitNothing as _};
-            let __api_name = _apierror::__private::type_name::<Self>();
-            #(#steps)*
-        }
-    })
-}
-
-/// `Catalog::__TREE`, the type's tree as const data, and for a non-generic type with transparent
-/// variants one `const` check per wrapped type: a code its tree shares with the entries before it
-/// fails the build (const evaluation panics with the message), spanned at the variant that wraps it.
+/// `Catalog::__TREE`, the type's tree as const data (which `Catalog::visit` walks), and for a
+/// non-generic type with transparent variants the duplicate-code check of its whole tree: one
+/// `const` evaluation sorts every entry by code, and the `const` of the variant that brings a
+/// duplicate in fails the build with the message, spanned at that variant.
 fn tree(input: &DeriveInput, items: &[Item]) -> (TokenStream, TokenStream) {
     let name = input.ident.unraw().to_string();
-    let wrapped: Vec<(&Ident, &syn::Type)> = items
-        .iter()
-        .filter_map(|item| match item.kind {
-            Kind::Transparent(f) => Some((&item.ident, &item.fields[f].ty)),
-            Kind::Entry(_) => None,
-        })
-        .collect();
-    let inner = wrapped
-        .iter()
-        .map(|(_, ty)| quote!(_apierror::__private::TreeOf::<#ty>::TREE));
-    let fallback = (!wrapped.is_empty()).then(|| {
-        quote!(
-            #[allow(unused_imports)]
-            use _apierror::__private::NoTree as _;
-        )
-    });
-    let tree = quote! {
-        const __TREE: &'static _apierror::__private::Tree = {
-            #fallback
-            &_apierror::__private::Tree {
-                name: _apierror::__private::concat!(_apierror::__private::module_path!(), "::", #name),
-                entries: &__API_ENTRIES,
-                inner: &[#(#inner),*],
+    let mut own = 0_usize;
+    let mut wrapped: Vec<(&Ident, &syn::Type)> = Vec::new();
+    let mut parts = Vec::new();
+    for item in items {
+        match item.kind {
+            Kind::Entry(_) => own += 1,
+            Kind::Transparent(f) => {
+                let ty = &item.fields[f].ty;
+                wrapped.push((&item.ident, ty));
+                // At the type, so that one without a catalog is reported there.
+                parts.push(quote_spanned! {at(ty)=>
+                    _apierror::__private::Part {
+                        at: #own,
+                        tree: <#ty as _apierror::Catalog>::__TREE,
+                        visit: <#ty as _apierror::Catalog>::visit,
+                    }
+                });
             }
+        }
+    }
+    let tree = quote! {
+        const __TREE: &'static _apierror::__private::Tree = &_apierror::__private::Tree {
+            name: _apierror::__private::concat!(_apierror::__private::module_path!(), "::", #name),
+            entries: &__API_ENTRIES,
+            inner: &[#(#parts),*],
         };
     };
-    if !input.generics.params.is_empty() {
+    if !input.generics.params.is_empty() || wrapped.is_empty() {
         return (tree, TokenStream::new());
     }
     let ident = &input.ident;
@@ -705,14 +687,19 @@ fn tree(input: &DeriveInput, items: &[Item]) -> (TokenStream, TokenStream) {
     let checks = wrapped.iter().enumerate().map(|(part, (variant, _))| {
         let span = Span::call_site().located_at(variant.span());
         quote_spanned! {span=>
-            const _: () = if let _apierror::__private::Some(__api_message) =
-                _apierror::__private::check_part(<#ident as _apierror::Catalog>::__TREE, #part)
-            {
+            const _: () = if let _apierror::__private::Some((#part, __api_message)) = __API_DUPLICATE {
                 _apierror::__private::panic!("{}", __api_message.as_str())
             };
         }
     });
-    (tree, quote!(#(#checks)*))
+    let checks = quote! {
+        const __API_TREE_LEN: _apierror::__private::usize =
+            _apierror::__private::count(<#ident as _apierror::Catalog>::__TREE);
+        const __API_DUPLICATE: _apierror::__private::Option<(_apierror::__private::usize, _apierror::__private::Message)> =
+            _apierror::__private::check::<__API_TREE_LEN>(<#ident as _apierror::Catalog>::__TREE);
+        #(#checks)*
+    };
+    (tree, checks)
 }
 
 /// `#[api(display)]`: `Display` writes the detail, or the title when there is none, so a type
@@ -801,7 +788,8 @@ fn location(items: &[Item]) -> Option<TokenStream> {
                     .fields
                     .iter()
                     .enumerate()
-                    .find_map(|(i, f)| f.location.map(|k| (i, k)))
+                    // Only a body member has a location: it follows the field's visibility.
+                    .find_map(|(i, f)| f.location.filter(|_| f.exposed().is_some()).map(|k| (i, k)))
                 else {
                     continue;
                 };
@@ -879,15 +867,17 @@ pub(crate) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
 /// `Field` arrays they point to.
 struct Statics<'a> {
     entries: Vec<(&'a Item, &'a EntryModel)>,
+    /// The container's `envelope = ...`, which every entry carries.
+    envelope: Option<&'a syn::Expr>,
 }
 
 impl<'a> Statics<'a> {
-    fn new(items: &'a [Item]) -> Self {
+    fn new(items: &'a [Item], envelope: Option<&'a syn::Expr>) -> Self {
         let entries = items
             .iter()
             .filter_map(|item| item.entry().map(|e| (item, e)))
             .collect();
-        Statics { entries }
+        Statics { entries, envelope }
     }
 }
 
@@ -902,23 +892,7 @@ impl ToTokens for Statics<'_> {
         let mut all_resolves: Vec<TokenStream> = Vec::new();
         let entries = self.entries.iter().map(|(item, entry)| {
             let start = u16::try_from(all_fields.len()).unwrap_or(u16::MAX);
-            for f in &item.fields {
-                let Some(name) = f.exposed() else { continue };
-                // A retry-after field is on the wire as whole seconds.
-                let ty = match (f.retry_after, option_inner(&f.ty)) {
-                    (true, Some(_)) => "Option<u64>".to_owned(),
-                    (true, None) => "u64".to_owned(),
-                    (false, _) => type_text(&f.ty),
-                };
-                let mut field = quote!(_apierror::Field::new(#name, #ty));
-                if let Some(description) = &f.description {
-                    field.extend(quote!(.with_description(#description)));
-                }
-                if f.skip_none {
-                    field.extend(quote!(.with_skip_none()));
-                }
-                all_fields.push(field);
-            }
+            all_fields.extend(item.fields.iter().filter_map(field_entry));
             let len = u16::try_from(all_fields.len()).unwrap_or(u16::MAX) - start;
             let variant = item.ident.unraw().to_string();
             let code = &entry.code;
@@ -980,12 +954,18 @@ impl ToTokens for Statics<'_> {
                 let json = json_string(uri);
                 call.extend(quote!(.__type(#uri, #json)));
             }
+            if self.envelope.is_some() {
+                call.extend(quote!(.with_envelope(__API_ENVELOPE)));
+            }
             call
         });
         let entries: Vec<TokenStream> = entries.collect();
         let count = entries.len();
         let field_count = all_fields.len();
         let resolve_count = all_resolves.len();
+        if let Some(expr) = self.envelope {
+            tokens.extend(envelope_const(expr));
+        }
         tokens.extend(quote! {
             use _apierror::__private::{entry as __api_entry, detail_static as __api_detail, detail_formatted as __api_formatted, StatusCode as __ApiStatus};
             #[allow(unused_imports)]
@@ -996,6 +976,35 @@ impl ToTokens for Statics<'_> {
             static __API_FIELDS: [_apierror::Field; #field_count] = [#(#all_fields),*];
             static __API_RESOLVES: [_apierror::Resolve; #resolve_count] = [#(#all_resolves),*];
         });
+    }
+}
+
+/// The catalog's `Field` of an exposed field.
+fn field_entry(f: &FieldModel) -> Option<TokenStream> {
+    let name = f.exposed()?;
+    // A retry-after field is on the wire as whole seconds.
+    let ty = match (f.retry_after, option_inner(&f.ty)) {
+        (true, Some(_)) => "Option<u64>".to_owned(),
+        (true, None) => "u64".to_owned(),
+        (false, _) => type_text(&f.ty),
+    };
+    let mut field = quote!(_apierror::Field::new(#name, #ty));
+    if let Some(description) = &f.description {
+        field.extend(quote!(.with_description(#description)));
+    }
+    if f.skip_none {
+        field.extend(quote!(.with_skip_none()));
+    }
+    Some(field)
+}
+
+/// The container's `envelope = ...` as a constant, so that every entry points at one value;
+/// spanned at the expression, so that a value that is not an envelope (or not a constant) is
+/// reported there.
+fn envelope_const(expr: &syn::Expr) -> TokenStream {
+    let at = Span::call_site().located_at(expr.span());
+    quote_spanned! {at=>
+        const __API_ENVELOPE: &'static (dyn _apierror::envelope::Envelope + _apierror::__private::Sync) = &(#expr);
     }
 }
 

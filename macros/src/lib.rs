@@ -127,6 +127,7 @@ impl Accepted {
         let envelope = container.envelope.and_then(|e| e.accept(errors)).map(|e| e.0);
         let keys = container.keys.accept(errors);
         let defaults = Defaults {
+            type_name: container.ident.to_string(),
             style: rename_all.map_or(case::Style::ScreamingSnake, |r| r.style),
             type_base: type_base.map(|t| t.lit.value()),
             category: keys.category.as_ref().map(syn::LitStr::value),
@@ -155,5 +156,129 @@ impl Accepted {
             defaults,
             integrations,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+
+    const CONTAINER: &[&str] = &[
+        "rename_all",
+        "type_base",
+        "crate",
+        "envelope",
+        "axum",
+        "actix_web",
+        "utoipa",
+        "decode",
+        "skip_none",
+        "schemas",
+        "display",
+        "strict_codes",
+        "category",
+        "challenge",
+    ];
+    const ENTRY: &[&str] = &[
+        "code",
+        "status",
+        "title",
+        "detail",
+        "retry",
+        "retry_after",
+        "resolve",
+        "category",
+        "type",
+        "challenge",
+        "allow",
+        "upgrade",
+        "transparent",
+    ];
+    const FIELD: &[&str] = &[
+        "skip",
+        "expose",
+        "rename",
+        "retry_after",
+        "source",
+        "detail_only",
+        "skip_none",
+        "location",
+    ];
+    const RESOLVE: &[&str] = &["message", "url", "action", "method", "endpoint"];
+    /// Every shape a key can take: alone, an empty or odd list, and values of every type.
+    const VALUES: &[&str] = &[
+        "",
+        "()",
+        " = \"\"",
+        " = \" \"",
+        " = 1",
+        " = 0",
+        " = -1",
+        " = 1.5",
+        " = true",
+        " = 'c'",
+        " = b\"x\"",
+        " = some::path",
+        "(x)",
+        "(x = 1)",
+        "(\"\")",
+        " = [1]",
+        " = \"a\\nb\"",
+        " = \"GET, \"",
+        " = \"{\"",
+        " = \"}{\"",
+        " = \"{x:>w$}\"",
+        " = \"http://\"",
+    ];
+
+    /// Every key of every attribute with every value, on enums and structs, 4xx and 5xx.
+    fn inputs() -> Vec<String> {
+        let mut inputs = Vec::new();
+        for value in VALUES {
+            for key in CONTAINER {
+                inputs.push(format!(
+                    "#[api({key}{value})] enum E {{ #[api(status = 400)] A {{ f: u32 }} }}"
+                ));
+                inputs.push(format!(
+                    "#[api(status = 405, {key}{value})] struct S {{ f: u32 }}"
+                ));
+            }
+            for key in ENTRY {
+                for status in ["400", "401", "405", "500"] {
+                    inputs.push(format!(
+                        "enum E {{ #[api(status = {status}, {key}{value})] A {{ f: u32 }}, #[api({key}{value})] B(u8) }}"
+                    ));
+                }
+                inputs.push(format!("#[api({key}{value})] struct S(u32);"));
+            }
+            for key in FIELD {
+                for status in ["400", "500"] {
+                    inputs.push(format!(
+                        "enum E {{ #[api(status = {status}, detail = \"{{f}}\")] A {{ #[api({key}{value})] f: u32 }}, #[api(transparent)] B(#[api({key}{value})] Inner) }}"
+                    ));
+                }
+            }
+            for part in RESOLVE {
+                inputs.push(format!(
+                    "enum E {{ #[api(status = 400, resolve({part}{value}))] A }}"
+                ));
+            }
+        }
+        inputs
+    }
+
+    /// The derive never panics on a declaration (darling's accumulators are finished on every
+    /// path), and what it emits parses as items.
+    #[test]
+    fn no_declaration_panics_the_derive() {
+        let inputs = inputs();
+        for input in &inputs {
+            let parsed: syn::DeriveInput = syn::parse_str(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            let output: TokenStream = std::panic::catch_unwind(|| super::derive(&parsed))
+                .unwrap_or_else(|_| panic!("the derive panicked on `{input}`"));
+            syn::parse2::<syn::File>(output)
+                .unwrap_or_else(|e| panic!("`{input}` expands to what is not items: {e}"));
+        }
+        assert!(inputs.len() > 2000, "{}", inputs.len());
     }
 }

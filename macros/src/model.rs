@@ -2,14 +2,13 @@
 //! derived, the status resolved and every per-item rule checked.
 
 use darling::error::Accumulator;
-use darling::util::Flag;
 use darling::{Error, FromField};
 use proc_macro2::Span;
 use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 use syn::{Ident, LitStr, Member};
 
-use crate::attr::{self, Keys, ResolveKeys, RetryKind};
+use crate::attr::{self, Flag, Keys, ResolveKeys, RetryKind};
 use crate::case::Style;
 use crate::detail::{self, Arg, Trait};
 use crate::http::{self, Status};
@@ -23,6 +22,8 @@ pub const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "in
     reason = "independent container switches, each read by one rule"
 )]
 pub struct Defaults {
+    /// The deriving type's name, as written.
+    pub type_name: String,
     pub style: Style,
     pub type_base: Option<String>,
     pub category: Option<String>,
@@ -268,25 +269,49 @@ pub fn build(src: Source<'_>, defaults: &Defaults, errors: &mut Accumulator) -> 
     } = src;
     let status = keys.status.as_ref().map(|s| s.status);
     let is_server = status.is_some_and(|s| s.code >= 500);
+    let transparent_keys: Vec<(&'static str, Span)> = if keys.transparent.is_present() {
+        fields.iter().flat_map(attr::Field::given).collect()
+    } else {
+        Vec::new()
+    };
+    let mut location_given = false;
     let fields: Vec<FieldModel> = fields
         .into_iter()
         .enumerate()
         .map(|(index, mut field)| {
             let rename = field.rename.take().and_then(|r| r.accept(errors));
-            let location = field
-                .location
-                .take()
-                .and_then(|l| l.accept(errors))
-                .map(|l| l.kind);
+            let location = field.location.take().and_then(|l| l.accept(errors));
             let mut model = field_model(index, &field, rename.as_ref(), is_server, defaults, errors);
-            model.location = location;
+            if let Some(location) = location {
+                if location_given {
+                    errors.push(
+                        Error::custom(
+                            "two fields give the error's `location`; keep it on the one field that names what in the request caused the error",
+                        )
+                        .with_span(&location.span),
+                    );
+                } else if let Some(why) = hidden_location(&field, &model.visibility) {
+                    errors.push(Error::custom(why).with_span(&location.span));
+                } else {
+                    model.location = Some(location.kind);
+                }
+                location_given = true;
+            }
             model
         })
         .collect();
+    for (key, span) in transparent_keys {
+        errors.push(
+            Error::custom(format!(
+                "`{key}` has no effect on the field of a transparent variant, which takes everything from the inner error; remove `{key}`"
+            ))
+            .with_span(&span),
+        );
+    }
     check_exposed_names(&fields, errors);
 
     if keys.transparent.is_present() {
-        let kind = transparent(ident, &keys, &fields, errors);
+        let kind = transparent(ident, &keys, &fields, defaults, errors);
         return Some(Item {
             ident: ident.clone(),
             path,
@@ -521,6 +546,27 @@ fn field_model(
     }
 }
 
+/// Why a field's `location` would reach no client, when it would not: a location is what the
+/// client learns about the field, so it follows the field's visibility (a body member only).
+fn hidden_location(field: &attr::Field, visibility: &Visibility) -> Option<String> {
+    let why = match visibility {
+        Visibility::Member(_) => return None,
+        Visibility::Source => "a source error, which clients never see; remove `location`".to_owned(),
+        Visibility::Skipped => "a skipped field, which clients never see; remove `skip` or `location`".to_owned(),
+        Visibility::Private => "a field of a server error (5xx), which clients may not see; mark it #[api(expose)] to show it and its location, or remove `location`".to_owned(),
+        Visibility::DetailOnly if field.detail_only.is_present() => {
+            "a `detail_only` field, which is not a body member; remove `detail_only` or `location`".to_owned()
+        }
+        Visibility::DetailOnly if field.retry_after.is_present() => {
+            "a Retry-After field, which the header carries and the body does not; add `expose` or remove `location`".to_owned()
+        }
+        Visibility::DetailOnly => {
+            "a tuple field without a name, which is not a body member; give it one with `rename = \"...\"`".to_owned()
+        }
+    };
+    Some(format!("`location` has no effect on {why}"))
+}
+
 /// Field keys that contradict each other or the field's role.
 fn check_field_flags(
     field: &attr::Field,
@@ -590,7 +636,13 @@ fn check_exposed_names(fields: &[FieldModel], errors: &mut Accumulator) {
     }
 }
 
-fn transparent(ident: &Ident, keys: &Keys, fields: &[FieldModel], errors: &mut Accumulator) -> Kind {
+fn transparent(
+    ident: &Ident,
+    keys: &Keys,
+    fields: &[FieldModel],
+    defaults: &Defaults,
+    errors: &mut Accumulator,
+) -> Kind {
     let span = keys.transparent.span();
     if fields.len() != 1 {
         errors.push(
@@ -611,7 +663,54 @@ fn transparent(ident: &Ident, keys: &Keys, fields: &[FieldModel], errors: &mut A
             );
         }
     }
+    if let Some(field) = fields.first() {
+        check_walkable(&field.ty, defaults, errors);
+    }
     Kind::Transparent(0)
+}
+
+/// A transparent variant's type must have a catalog the derive can walk at compile time: not a
+/// trait object (its codes are unknown), not the type itself (its tree would be endless).
+fn check_walkable(ty: &syn::Type, defaults: &Defaults, errors: &mut Accumulator) {
+    fn find(tokens: proc_macro2::TokenStream, own: &str) -> Option<(&'static str, Span)> {
+        let mut qualified = false;
+        for token in tokens {
+            let after_path_separator = qualified;
+            qualified = matches!(&token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ':');
+            match token {
+                proc_macro2::TokenTree::Ident(ident) if ident == "dyn" => return Some(("dyn", ident.span())),
+                // `Self`, or the type's own name unqualified (`db::Error` is another `Error`).
+                proc_macro2::TokenTree::Ident(ident)
+                    if ident == "Self" || (ident == own && !after_path_separator) =>
+                {
+                    return Some(("self", ident.span()));
+                }
+                proc_macro2::TokenTree::Group(group) => {
+                    if let Some(found) = find(group.stream(), own) {
+                        return Some(found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    use quote::ToTokens as _;
+    match find(ty.to_token_stream(), &defaults.type_name) {
+        Some(("dyn", span)) => errors.push(
+            Error::custom(
+                "a transparent variant over a trait object hides its codes from the catalog, the docs and the lock; wrap each concrete error type in a transparent variant of its own",
+            )
+            .with_span(&span),
+        ),
+        Some((_, span)) => errors.push(
+            Error::custom(
+                "a transparent variant cannot wrap the type itself: its catalog would contain itself without end; wrap another error type",
+            )
+            .with_span(&span),
+        ),
+        None => {}
+    }
 }
 
 /// A derived code follows the `rename_all` style by construction and is checked for what that

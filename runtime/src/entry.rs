@@ -130,6 +130,30 @@ impl Entry {
         self
     }
 
+    /// Sets the envelope this entry's bodies are rendered in, whatever envelope the service
+    /// answers in otherwise (what `#[api(envelope = ...)]` sets for every entry of a type).
+    ///
+    /// ```
+    /// use apierror::envelope::CodeMessage;
+    /// use apierror::{Entry, StatusCode};
+    ///
+    /// static GONE: Entry = Entry::new("GONE", StatusCode::GONE, "Gone").with_envelope(&CodeMessage);
+    /// assert_eq!(GONE.envelope().map(|e| e.content_type()), Some("application/json"));
+    /// ```
+    #[must_use]
+    pub const fn with_envelope(mut self, envelope: &'static (dyn crate::envelope::Envelope + Sync)) -> Self {
+        self.parts.envelope = crate::__private::EnvelopeRef(Some(envelope));
+        self
+    }
+
+    /// The envelope the declaring type names (`#[api(envelope = ...)]`), which every response
+    /// and document of this entry uses; `None` for the service's envelope (RFC 9457 when the
+    /// service names none).
+    #[must_use]
+    pub const fn envelope(&self) -> Option<&'static (dyn crate::envelope::Envelope + Sync)> {
+        self.parts.envelope.0
+    }
+
     /// Names the declaration (the derive's variant) in the docs and the lock.
     pub(crate) const fn with_variant(mut self, variant: &'static str) -> Self {
         self.parts.variant = variant;

@@ -8,6 +8,7 @@ pub use core::any::type_name;
 pub use core::convert::AsRef;
 pub use core::fmt::{Debug, Display};
 pub use core::format_args;
+pub use core::marker::Sync;
 pub use core::matches;
 pub use core::ops::FnMut;
 pub use core::option::Option::{self, None, Some};
@@ -33,7 +34,7 @@ pub use ::axum;
 #[cfg(feature = "utoipa-6")]
 pub use ::utoipa;
 
-pub use crate::tree::{Message, NoTree, Tree, TreeOf, check_part};
+pub use crate::tree::{Message, Part, Tree, Visit, check, count};
 use crate::{Entry, Retry};
 
 /// The static parts of an [`Entry`], filled in by the derive.
@@ -75,6 +76,42 @@ pub struct EntryParts {
     pub detail_text: &'static str,
     pub detail_json: &'static str,
     pub detail_formatted: bool,
+    /// The envelope the declaring type names (`#[api(envelope = ...)]`), if any.
+    pub envelope: EnvelopeRef,
+}
+
+/// The envelope an entry's type declares: compared and hashed by address, shown by its
+/// content type.
+#[derive(Clone, Copy)]
+pub struct EnvelopeRef(pub Option<&'static (dyn crate::envelope::Envelope + Sync)>);
+
+impl fmt::Debug for EnvelopeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(envelope) => f.debug_tuple("Envelope").field(&envelope.content_type()).finish(),
+            None => f.write_str("None"),
+        }
+    }
+}
+
+impl PartialEq for EnvelopeRef {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.0, other.0) {
+            (Some(a), Some(b)) => core::ptr::addr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for EnvelopeRef {}
+
+impl core::hash::Hash for EnvelopeRef {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0
+            .map(|e| core::ptr::from_ref(e).cast::<()>() as usize)
+            .hash(state);
+    }
 }
 
 /// The entry of a derived variant, positional: a 500-variant catalog compiles measurably faster
@@ -121,6 +158,7 @@ pub const fn entry(
         detail_text: "",
         detail_json: "",
         detail_formatted: false,
+        envelope: EnvelopeRef(None),
     })
 }
 
@@ -395,49 +433,13 @@ pub fn display(error: &dyn crate::ApiError, f: &mut fmt::Formatter<'_>) -> fmt::
     }
 }
 
-/// The catalog of a transparent variant's type, when it has one: `(&CatalogOf::<T>::new()).__visit(f)`
-/// picks [`VisitCatalog`] when `T: Catalog` and [`VisitNothing`] otherwise (a trait object, an
-/// unbounded type parameter), by method resolution's autoref order.
-pub struct CatalogOf<T: ?Sized>(core::marker::PhantomData<T>);
-
-impl<T: ?Sized> CatalogOf<T> {
-    /// The probe.
-    #[must_use]
-    pub const fn new() -> Self {
-        CatalogOf(core::marker::PhantomData)
-    }
-}
-
-impl<T: ?Sized> Default for CatalogOf<T> {
-    fn default() -> Self {
-        CatalogOf::new()
-    }
-}
-
-/// Visits `T`'s tree.
-pub trait VisitCatalog {
-    /// Calls `f` for every entry of the tree.
-    fn __visit(&self, f: &mut dyn FnMut(&'static str, &'static Entry));
-}
-
-impl<T: crate::Catalog> VisitCatalog for CatalogOf<T> {
-    fn __visit(&self, f: &mut dyn FnMut(&'static str, &'static Entry)) {
-        T::visit(f);
-    }
-}
-
-/// Visits nothing: the type has no catalog.
-pub trait VisitNothing {
-    /// Calls `f` for nothing.
-    fn __visit(&self, f: &mut dyn FnMut(&'static str, &'static Entry));
-}
-
-impl<T: ?Sized> VisitNothing for &CatalogOf<T> {
-    fn __visit(&self, _: &mut dyn FnMut(&'static str, &'static Entry)) {}
-}
-
 /// Types a `#[api(retry_after)]` field may have: whole seconds or a [`Duration`], optionally
 /// wrapped in `Option`. A negative count of seconds means no delay is known.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot give a Retry-After delay",
+    label = "not a number of seconds or a `Duration`",
+    note = "a #[api(retry_after)] field is whole seconds (an integer type) or a `std::time::Duration`, or an `Option` of either"
+)]
 pub trait IntoRetryAfter {
     /// The delay this value gives.
     fn retry_after(&self) -> Option<Duration>;
@@ -538,32 +540,94 @@ pub fn seconds_member<T: FromSeconds>(remote: &crate::client::RemoteError, name:
     T::from_seconds(remote.member::<u64>(name))
 }
 
-/// Views a source field as `dyn Error`, for sized error types and boxed trait objects alike.
-pub trait AsDynError {
+/// A source field, seen as `dyn Error`: `(&&SourceOf(field)).__source()` picks, by method
+/// resolution's order, an error type ([`ErrorSource`]), else a boxed `dyn Error` ([`BoxedSource`]),
+/// else [`NotASource`], whose method requires [`IsError`]: a field that is no error is reported
+/// on its type with that trait's message (rather than "no method found").
+pub struct SourceOf<'a, T: ?Sized>(pub &'a T);
+
+impl<T: ?Sized> Clone for SourceOf<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for SourceOf<'_, T> {}
+
+/// The bound a generic source field gets: an error that lives for `'static`.
+pub trait ErrorField: std::error::Error + 'static {}
+
+impl<T: std::error::Error + 'static> ErrorField for T {}
+
+/// A source field whose type is an error.
+pub trait ErrorSource<'a> {
     /// The field as a trait object.
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static);
+    fn __source(self) -> &'a (dyn std::error::Error + 'static);
 }
 
-impl<T: std::error::Error + 'static> AsDynError for T {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
-        self
+impl<'a, T: std::error::Error + 'static> ErrorSource<'a> for &&SourceOf<'a, T> {
+    fn __source(self) -> &'a (dyn std::error::Error + 'static) {
+        self.0
     }
 }
 
-impl AsDynError for dyn std::error::Error + 'static {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
-        self
+/// A source field that is a boxed `dyn Error` (which does not implement `Error` itself).
+pub trait BoxedSource<'a> {
+    /// The field as a trait object.
+    fn __source(self) -> &'a (dyn std::error::Error + 'static);
+}
+
+impl<'a> BoxedSource<'a> for &SourceOf<'a, Box<dyn std::error::Error + 'static>> {
+    fn __source(self) -> &'a (dyn std::error::Error + 'static) {
+        &**self.0
     }
 }
 
-impl AsDynError for dyn std::error::Error + Send + 'static {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
-        self
+impl<'a> BoxedSource<'a> for &SourceOf<'a, Box<dyn std::error::Error + Send + 'static>> {
+    fn __source(self) -> &'a (dyn std::error::Error + 'static) {
+        &**self.0
     }
 }
 
-impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+impl<'a> BoxedSource<'a> for &SourceOf<'a, Box<dyn std::error::Error + Send + Sync + 'static>> {
+    fn __source(self) -> &'a (dyn std::error::Error + 'static) {
+        &**self.0
+    }
+}
+
+/// Any other source field: an error, reported on the field's type.
+pub trait NotASource<'a> {
+    /// The field's type.
+    type Field: ?Sized;
+    /// Never callable: `Self::Field` is no error.
+    fn __source(self) -> &'a (dyn std::error::Error + 'static)
+    where
+        Self::Field: IsError;
+}
+
+impl<'a, T: ?Sized> NotASource<'a> for SourceOf<'a, T> {
+    type Field = T;
+    fn __source(self) -> &'a (dyn std::error::Error + 'static)
+    where
+        T: IsError,
+    {
+        self.0.as_error()
+    }
+}
+
+/// What a source field must be: implemented for every error type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error type, so it cannot be a source field",
+    label = "not a `std::error::Error`",
+    note = "a source (a field named `source`, or marked #[source], #[from] or #[api(source)]) is the underlying error, for logs: a type that implements `std::error::Error`, a `Box<dyn Error>`, or an `Option` of one; to show this value to clients, rename the field, or mark it #[api(expose)] under another name"
+)]
+pub trait IsError {
+    /// The value as an error.
+    fn as_error(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: std::error::Error + 'static> IsError for T {
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
         self
     }
 }

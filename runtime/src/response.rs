@@ -31,6 +31,10 @@ pub enum RateLimitHeaders {
 
 /// Renders errors into responses: one per service, configured once.
 ///
+/// The responder's envelope is the service's: an error whose type declares its own
+/// (`#[api(envelope = ...)]`) renders in that one, everywhere (here, [`response`], the framework
+/// integrations and the catalog docs), and every other error in the responder's.
+///
 /// Every response gets the status, the body in the envelope and its `Content-Type`, and:
 /// `Retry-After` (whole seconds, rounded up) when the error gives a delay; `WWW-Authenticate` on
 /// 401, `Allow` on 405, `Proxy-Authenticate` on 407 and `Upgrade` on 426 from the declaration
@@ -117,14 +121,14 @@ impl<E: Envelope> ErrorResponder<E> {
         cx: &Context<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
+        let envelope = self.envelope_of(error);
         let start = out.len();
-        let result = self.envelope.render(error, cx, &mut Output::new(out));
+        let result = envelope.render(error, cx, &mut Output::new(out));
         if result.is_err() {
             out.truncate(start);
             // Without fields a built-in envelope cannot fail: the rest is static text and
             // escaped strings. (A custom envelope that fails again leaves the body empty.)
-            if self
-                .envelope
+            if envelope
                 .render(&WithoutFields(error), cx, &mut Output::new(out))
                 .is_err()
             {
@@ -134,11 +138,20 @@ impl<E: Envelope> ErrorResponder<E> {
         result
     }
 
+    /// The envelope `error` renders in: the one its type declares (`#[api(envelope = ...)]`,
+    /// [`Entry::envelope`]), else this responder's.
+    pub fn envelope_of<'s>(&'s self, error: &dyn ApiError) -> &'s dyn Envelope {
+        match error.entry().envelope() {
+            Some(declared) => declared,
+            None => &self.envelope,
+        }
+    }
+
     /// Inserts the headers of `error`'s response (all but the status) into `headers`.
     pub fn headers(&self, error: &dyn ApiError, cx: &Context<'_>, headers: &mut HeaderMap) {
         let entry = error.entry();
         let status = entry.status().as_u16();
-        if let Some(value) = static_value(self.envelope.content_type()) {
+        if let Some(value) = static_value(self.envelope_of(error).content_type()) {
             headers.insert(CONTENT_TYPE, value);
         }
         if let Some(delay) = error.retry_after() {
@@ -309,7 +322,8 @@ impl ApiError for WithoutFields<'_> {
     }
 }
 
-/// The response for `error` as RFC 9457 problem details, with no request context.
+/// The response for `error` with no request context: in the envelope its type declares
+/// (`#[api(envelope = ...)]`), RFC 9457 problem details when it declares none.
 ///
 /// ```
 /// use apierror::ApiError;

@@ -1,80 +1,199 @@
 //! The compile-time view of a composed catalog: each derived type's entries and the trees of the
-//! types its transparent variants wrap, as `const` data, so that the derive of the outer type can
-//! reject a code declared twice in the tree while the crate compiles.
+//! types its transparent variants wrap, as `const` data. The derive of a composing type checks
+//! the whole tree for a code declared twice while the crate compiles, and [`Catalog::visit`]
+//! walks the same data at run time.
 //!
-//! The check runs in const evaluation: a failure is a compile error whose message is built here
-//! (const `panic!` takes one `&str`, so the message is assembled in a fixed buffer).
-
-use core::marker::PhantomData;
+//! The check runs in const evaluation: every entry of the tree is put in one array, sorted by
+//! the hash of its code (heapsort, `n log n`), and neighbours with the same hash are compared;
+//! a failure is a compile error whose message is built here (const `panic!` takes one `&str`, so
+//! the message is assembled in a fixed buffer).
+//!
+//! [`Catalog::visit`]: crate::Catalog::visit
 
 use crate::Entry;
+
+/// A visitor of a catalog's tree: called with the declaring type's name and each entry.
+pub type Visit<'a> = &'a mut dyn FnMut(&'static str, &'static Entry);
 
 /// One derived type's place in a composed catalog.
 #[derive(Debug)]
 pub struct Tree {
-    /// `module::Type`, as the error message names it.
+    /// `module::Type`, as the error message names it (empty for a type the derive knows
+    /// nothing about).
     pub name: &'static str,
     /// The type's own entries.
     pub entries: &'static [Entry],
-    /// The trees of the types its transparent variants wrap, in declaration order.
-    pub inner: &'static [&'static Tree],
+    /// The types its transparent variants wrap, in declaration order.
+    pub inner: &'static [Part],
+}
+
+/// A type a transparent variant wraps.
+#[derive(Debug)]
+pub struct Part {
+    /// How many of the outer type's own entries are declared before this variant.
+    pub at: usize,
+    /// The wrapped type's tree (empty for a hand-written `Catalog`).
+    pub tree: &'static Tree,
+    /// The wrapped type's `Catalog::visit`, which lists a hand-written catalog too.
+    pub visit: fn(Visit<'_>),
 }
 
 impl Tree {
-    /// The tree of a type the derive knows nothing about: a hand-written `Catalog`, a trait
-    /// object, a type parameter.
+    /// The tree of a type the derive knows nothing about: a hand-written `Catalog`.
     pub const EMPTY: Tree = Tree {
         name: "",
         entries: &[],
         inner: &[],
     };
+
+    /// Whether the derive wrote this tree.
+    #[must_use]
+    pub const fn is_derived(&self) -> bool {
+        !self.name.is_empty()
+    }
+
+    /// Calls `f` for every entry of the tree in declaration order: own entries, and each
+    /// wrapped type's where its variant stands. `short_name` is the outer type's name as the
+    /// visitor reports it.
+    pub fn visit(&self, short_name: &'static str, f: Visit<'_>) {
+        let mut parts = self.inner.iter().peekable();
+        for (index, entry) in self.entries.iter().enumerate() {
+            while let Some(part) = parts.next_if(|p| p.at <= index) {
+                (part.visit)(f);
+            }
+            f(short_name, entry);
+        }
+        for part in parts {
+            (part.visit)(f);
+        }
+    }
 }
-
-/// `TreeOf::<T>::TREE` is `T`'s tree when `T: Catalog` (an inherent associated const wins over
-/// the trait's) and [`Tree::EMPTY`] otherwise, through [`NoTree`].
-pub struct TreeOf<T: ?Sized>(PhantomData<T>);
-
-impl<T: ?Sized + crate::Catalog> TreeOf<T> {
-    /// `T`'s tree.
-    pub const TREE: &'static Tree = T::__TREE;
-}
-
-/// The fallback of [`TreeOf`] for types without a catalog.
-pub trait NoTree {
-    /// No entries.
-    const TREE: &'static Tree = &Tree::EMPTY;
-}
-
-impl<T: ?Sized> NoTree for TreeOf<T> {}
 
 /// Every entry of `tree` (own and wrapped, recursively).
-const fn count(tree: &Tree) -> usize {
+#[must_use]
+pub const fn count(tree: &Tree) -> usize {
     let mut n = tree.entries.len();
     let mut i = 0;
     while i < tree.inner.len() {
-        n += count(tree.inner[i]);
+        n += count(tree.inner[i].tree);
         i += 1;
     }
     n
 }
 
-/// The `index`-th entry of `tree` with the name of the type that declares it.
-const fn nth(tree: &'static Tree, index: usize) -> (&'static str, &'static Entry) {
-    if index < tree.entries.len() {
-        return (tree.name, &tree.entries[index]);
-    }
-    let mut rest = index - tree.entries.len();
+/// One entry of the flattened tree.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// FNV-1a of the code.
+    hash: u64,
+    /// Position in the flattened tree: own entries first, then each part's, in order.
+    order: usize,
+    /// Which part of the checked type it came from: 0 for its own entries, `p + 1` for part `p`.
+    part: usize,
+    /// The declaring type.
+    ty: &'static str,
+    entry: &'static Entry,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    hash: 0,
+    order: 0,
+    part: 0,
+    ty: "",
+    entry: &crate::__private::FALLBACK_ENTRY,
+};
+
+/// 64-bit FNV-1a.
+const fn fnv1a(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;
-    while i < tree.inner.len() {
-        let n = count(tree.inner[i]);
-        if rest < n {
-            return nth(tree.inner[i], rest);
-        }
-        rest -= n;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
         i += 1;
     }
-    // Unreachable for an index below `count(tree)`, which is all the check asks for.
-    (tree.name, &crate::__private::FALLBACK_ENTRY)
+    hash
+}
+
+/// Appends `entries` (declared by `ty`) to `slots` from `at`, tagged `part`; returns the next
+/// free index.
+const fn flatten_entries<const N: usize>(
+    ty: &'static str,
+    entries: &'static [Entry],
+    part: usize,
+    slots: &mut [Slot; N],
+    mut at: usize,
+) -> usize {
+    let mut i = 0;
+    while i < entries.len() && at < N {
+        let entry = &entries[i];
+        slots[at] = Slot {
+            hash: fnv1a(entry.code()),
+            order: at,
+            part,
+            ty,
+            entry,
+        };
+        at += 1;
+        i += 1;
+    }
+    at
+}
+
+/// Appends every entry of `tree` (own and wrapped) to `slots` from `at`, tagged `part`.
+const fn flatten<const N: usize>(
+    tree: &'static Tree,
+    part: usize,
+    slots: &mut [Slot; N],
+    at: usize,
+) -> usize {
+    let mut at = flatten_entries(tree.name, tree.entries, part, slots, at);
+    let mut p = 0;
+    while p < tree.inner.len() {
+        at = flatten(tree.inner[p].tree, part, slots, at);
+        p += 1;
+    }
+    at
+}
+
+const fn before(a: &Slot, b: &Slot) -> bool {
+    a.hash < b.hash || (a.hash == b.hash && a.order < b.order)
+}
+
+/// Heapsort by (hash, order): no allocation, no recursion, `n log n` steps.
+const fn sort<const N: usize>(slots: &mut [Slot; N]) {
+    const fn sift_down<const N: usize>(slots: &mut [Slot; N], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && before(&slots[child], &slots[child + 1]) {
+                child += 1;
+            }
+            if !before(&slots[root], &slots[child]) {
+                return;
+            }
+            let swap = slots[root];
+            slots[root] = slots[child];
+            slots[child] = swap;
+            root = child;
+        }
+    }
+    let mut start = N / 2;
+    while start > 0 {
+        start -= 1;
+        sift_down(slots, start, N);
+    }
+    let mut end = N;
+    while end > 1 {
+        end -= 1;
+        let swap = slots[0];
+        slots[0] = slots[end];
+        slots[end] = swap;
+        sift_down(slots, 0, end);
+    }
 }
 
 const fn same(a: &str, b: &str) -> bool {
@@ -92,38 +211,63 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-/// Checks the entries of `tree.inner[part]` against `tree`'s own entries and those of the parts
-/// before it. (Each part's own tree was checked by its own derive.) The same declaration reached
-/// twice (a type wrapped on two paths) is one entry, not a duplicate.
-///
-/// Returns the message of the compile error when a code is declared twice; the generated `const`
-/// panics with it (there, so that the error points at the user's code and nothing else).
+/// Checks the whole tree of a composing type (`N` = [`count`] of it): a code declared twice (the
+/// same declaration reached on two paths is one entry, not a duplicate). Returns the part (the
+/// transparent variant, in order) that brings the first duplicate in, with the message of the
+/// compile error; the derive's `const` for that part panics with it, so that the error points at
+/// the variant. (Each type's own entries were checked by its own derive.)
 #[must_use]
-pub const fn check_part(tree: &'static Tree, part: usize) -> Option<Message> {
-    let wrapped = tree.inner[part];
-    let mut before = tree.entries.len();
-    let mut earlier_part = 0;
-    while earlier_part < part {
-        before += count(tree.inner[earlier_part]);
-        earlier_part += 1;
+pub const fn check<const N: usize>(tree: &'static Tree) -> Option<(usize, Message)> {
+    let mut slots = [EMPTY_SLOT; N];
+    let mut at = flatten_entries(tree.name, tree.entries, 0, &mut slots, 0);
+    let mut part = 0;
+    while part < tree.inner.len() {
+        at = flatten(tree.inner[part].tree, part + 1, &mut slots, at);
+        part += 1;
     }
-    let total = count(wrapped);
-    let mut later = 0;
-    while later < total {
-        let (later_type, later_entry) = nth(wrapped, later);
-        let mut earlier = 0;
-        while earlier < before {
-            let (earlier_type, earlier_entry) = nth(tree, earlier);
-            if same(earlier_entry.code(), later_entry.code())
-                && !(same(earlier_type, later_type) && same(earlier_entry.variant(), later_entry.variant()))
-            {
-                return Some(message((earlier_type, earlier_entry), (later_type, later_entry)));
-            }
-            earlier += 1;
+    sort(&mut slots);
+    // The duplicate whose later declaration comes first in the tree.
+    let mut found: Option<(usize, usize)> = None;
+    let mut run = 0;
+    while run < N {
+        let mut end = run + 1;
+        while end < N && slots[end].hash == slots[run].hash {
+            end += 1;
         }
-        later += 1;
+        // A run of one hash: for each entry, the earliest other declaration of its code.
+        let mut later = run + 1;
+        while later < end {
+            let mut earlier = run;
+            while earlier < later {
+                let (a, b) = (&slots[earlier], &slots[later]);
+                if same(a.entry.code(), b.entry.code())
+                    && !(same(a.ty, b.ty) && same(a.entry.variant(), b.entry.variant()))
+                {
+                    let better = match found {
+                        Some((_, known)) => slots[known].order > b.order,
+                        None => true,
+                    };
+                    if better {
+                        found = Some((earlier, later));
+                    }
+                    break;
+                }
+                earlier += 1;
+            }
+            later += 1;
+        }
+        run = end;
     }
-    None
+    match found {
+        Some((a, b)) => {
+            let (a, b) = (&slots[a], &slots[b]);
+            // A part's duplicate is reported at its variant; the own entries come first, so the
+            // later declaration is always in a part.
+            let part = if b.part > 0 { b.part - 1 } else { 0 };
+            Some((part, message((a.ty, a.entry), (b.ty, b.entry))))
+        }
+        None => None,
+    }
 }
 
 /// The compile error for a code declared twice.
@@ -159,7 +303,7 @@ const fn message((name_a, a): (&str, &Entry), (name_b, b): (&str, &Entry)) -> Me
 }
 
 /// A message built in const evaluation.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Message {
     bytes: [u8; 1024],
     len: usize,

@@ -56,7 +56,7 @@ enum Shadowed<'a, T> {
         cause: ::std::io::Error,
     },
     #[api(transparent)]
-    Inner(::std::boxed::Box<dyn ::apierror::ApiError + ::core::marker::Send>),
+    Inner(::std::boxed::Box<ShadowedStruct>),
 }
 
 /// Decoding, optional members and validation errors, under the same shadowing.
@@ -94,6 +94,9 @@ fn generated_code_is_hygienic() {
         "email is invalid (3)"
     );
     ::std::assert_eq!(<Shadowed<'_, u8> as Catalog>::entries().len(), 5);
+    let mut reached = 0;
+    <Shadowed<'_, u8> as Catalog>::visit(&mut |_, _| reached += 1);
+    ::std::assert_eq!(reached, 6);
     let slow: Shadowed<'_, u8> = Shadowed::Slow { wait: 2 };
     ::std::assert_eq!(slow.retry_after().unwrap().as_secs(), 2);
     ::std::assert_eq!(ShadowedStruct { id: 4 }.status().as_u16(), 404);

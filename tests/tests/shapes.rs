@@ -195,7 +195,7 @@ enum Outer {
     BadInput,
 
     #[api(transparent)]
-    Other { inner: Box<dyn ApiError + Send + Sync> },
+    Other { inner: Box<FieldRules> },
 }
 
 #[test]

@@ -70,6 +70,11 @@ use crate::{ApiError, Context, Entry};
 /// Minimal.render(&NotFound { id: 7 }, &Context::new(), &mut Output::new(&mut body)).unwrap();
 /// assert_eq!(body, br#"{"error_code":"NOT_FOUND","http_status":404,"details":{"id":7}}"#);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an envelope",
+    label = "not an `apierror::envelope::Envelope`",
+    note = "`envelope = ...` takes a constant of a type that implements `apierror::envelope::Envelope`, such as `apierror::envelope::CodeMessage` or `apierror::Problem::new().code_member(\"error_code\")`"
+)]
 pub trait Envelope {
     /// The `Content-Type` of bodies in this shape.
     fn content_type(&self) -> &'static str;

@@ -99,8 +99,8 @@ impl ResponseError for Rendered {
     }
 }
 
-/// The `actix_web::Error` of `error` in the service's envelope (what the derived `From` of a type
-/// that names no envelope calls).
+/// The `actix_web::Error` of `error` (what the derived `From` calls): in the envelope its type
+/// declares, else the service's ([`ServiceErrors`](crate::ServiceErrors)), else RFC 9457.
 pub fn into_service_error(error: &dyn ApiError) -> actix_web::Error {
     actix_web::Error::from(Rendered {
         code: crate::ApiErrorExt::code(error),
@@ -108,7 +108,7 @@ pub fn into_service_error(error: &dyn ApiError) -> actix_web::Error {
     })
 }
 
-/// The `actix_web::Error` of `error` in `envelope` (what the derived `From` calls).
+/// The `actix_web::Error` of `error` in `envelope`, unless its type declares its own.
 pub fn into_error(error: &dyn ApiError, envelope: &dyn Envelope) -> actix_web::Error {
     actix_web::Error::from(Rendered::new(error, envelope))
 }

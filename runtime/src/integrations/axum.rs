@@ -64,13 +64,13 @@ pub async fn request_context(request: Request, next: Next) -> Response {
     response
 }
 
-/// The axum response of `error` in the service's envelope (what the derived `IntoResponse` of a
-/// type that names no envelope calls).
+/// The axum response of `error` (what the derived `IntoResponse` calls): in the envelope its
+/// type declares, else the service's ([`ServiceErrors`](crate::ServiceErrors)), else RFC 9457.
 pub fn into_service_response(error: &dyn ApiError) -> Response {
     context::service_response(error).map(Body::from)
 }
 
-/// The axum response of `error` in `envelope` (what the derived `IntoResponse` calls).
+/// The axum response of `error` in `envelope`, unless its type declares its own.
 pub fn into_response(error: &dyn ApiError, envelope: &dyn Envelope) -> Response {
     context::response(error, envelope).map(Body::from)
 }

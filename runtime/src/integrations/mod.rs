@@ -20,20 +20,13 @@ pub use context::RequestContext;
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
-    // No envelope declared: the service's (`ServiceErrors`), RFC 9457 without one.
-    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
-        #[automatically_derived]
-        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
-            fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::axum::into_service_response(&self)
-            }
-        }
-    };
+    // The envelope is the entry's (the type's `envelope`), else the service's (`ServiceErrors`),
+    // else RFC 9457.
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($envelope:tt)*}) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
             fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::axum::into_response(&self, &($($envelope)*))
+                $crate::axum::into_service_response(&self)
             }
         }
     };
@@ -54,20 +47,13 @@ macro_rules! __impl_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
-    // No envelope declared: the service's (`ServiceErrors`), RFC 9457 without one.
-    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
-        #[automatically_derived]
-        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::actix_web::Error $($where)* {
-            fn from(error: $($ty)*) -> Self {
-                $crate::actix::into_service_error(&error)
-            }
-        }
-    };
+    // The envelope is the entry's (the type's `envelope`), else the service's (`ServiceErrors`),
+    // else RFC 9457.
     ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($envelope:tt)*}) => {
         #[automatically_derived]
         impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::actix_web::Error $($where)* {
             fn from(error: $($ty)*) -> Self {
-                $crate::actix::into_error(&error, &($($envelope)*))
+                $crate::actix::into_service_error(&error)
             }
         }
     };

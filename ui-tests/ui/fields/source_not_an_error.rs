@@ -1,0 +1,9 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 500)]
+    Failed { source: String },
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 405, allow())]
+    WrongMethod,
+}
+
+fn main() {}
