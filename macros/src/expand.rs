@@ -647,7 +647,7 @@ fn catalog(input: &DeriveInput, items: &[Item], bounds: &Bounds) -> TokenStream 
 
 /// `Catalog::__TREE`, the type's tree as const data (which `Catalog::visit` walks), and for a
 /// non-generic type with transparent variants the duplicate-code check of its whole tree: one
-/// `const` evaluation sorts every entry by code, and the `const` of the variant that brings a
+/// `const` evaluation looks every entry up by code, and the `const` of the variant that brings a
 /// duplicate in fails the build with the message, spanned at that variant.
 fn tree(input: &DeriveInput, items: &[Item]) -> (TokenStream, TokenStream) {
     let name = input.ident.unraw().to_string();
@@ -695,8 +695,9 @@ fn tree(input: &DeriveInput, items: &[Item]) -> (TokenStream, TokenStream) {
     let checks = quote! {
         const __API_TREE_LEN: _apierror::__private::usize =
             _apierror::__private::count(<#ident as _apierror::Catalog>::__TREE);
+        const __API_TABLE_LEN: _apierror::__private::usize = _apierror::__private::table_len(__API_TREE_LEN);
         const __API_DUPLICATE: _apierror::__private::Option<(_apierror::__private::usize, _apierror::__private::Message)> =
-            _apierror::__private::check::<__API_TREE_LEN>(<#ident as _apierror::Catalog>::__TREE);
+            _apierror::__private::check::<__API_TREE_LEN, __API_TABLE_LEN>(<#ident as _apierror::Catalog>::__TREE);
         #(#checks)*
     };
     (tree, checks)

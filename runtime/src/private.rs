@@ -34,7 +34,7 @@ pub use ::axum;
 #[cfg(feature = "utoipa-6")]
 pub use ::utoipa;
 
-pub use crate::tree::{Message, Part, Tree, Visit, check, count};
+pub use crate::tree::{Message, Part, Tree, Visit, check, count, table_len};
 use crate::{Entry, Retry};
 
 /// The static parts of an [`Entry`], filled in by the derive.

@@ -3,9 +3,8 @@
 //! the whole tree for a code declared twice while the crate compiles, and [`Catalog::visit`]
 //! walks the same data at run time.
 //!
-//! The check runs in const evaluation: every entry of the tree is put in one array, sorted by
-//! the hash of its code (heapsort, `n log n`), and neighbours with the same hash are compared;
-//! a failure is a compile error whose message is built here (const `panic!` takes one `&str`, so
+//! The check runs in const evaluation: every entry of the tree is looked up, in declaration
+//! order, in a hash table keyed by its code (linear in the size of the tree); a failure is a compile error whose message is built here (const `panic!` takes one `&str`, so
 //! the message is assembled in a fixed buffer).
 //!
 //! [`Catalog::visit`]: crate::Catalog::visit
@@ -86,8 +85,6 @@ pub const fn count(tree: &Tree) -> usize {
 struct Slot {
     /// FNV-1a of the code.
     hash: u64,
-    /// Position in the flattened tree: own entries first, then each part's, in order.
-    order: usize,
     /// Which part of the checked type it came from: 0 for its own entries, `p + 1` for part `p`.
     part: usize,
     /// The declaring type.
@@ -97,7 +94,6 @@ struct Slot {
 
 const EMPTY_SLOT: Slot = Slot {
     hash: 0,
-    order: 0,
     part: 0,
     ty: "",
     entry: &crate::__private::FALLBACK_ENTRY,
@@ -130,7 +126,6 @@ const fn flatten_entries<const N: usize>(
         let entry = &entries[i];
         slots[at] = Slot {
             hash: fnv1a(entry.code()),
-            order: at,
             part,
             ty,
             entry,
@@ -157,45 +152,6 @@ const fn flatten<const N: usize>(
     at
 }
 
-const fn before(a: &Slot, b: &Slot) -> bool {
-    a.hash < b.hash || (a.hash == b.hash && a.order < b.order)
-}
-
-/// Heapsort by (hash, order): no allocation, no recursion, `n log n` steps.
-const fn sort<const N: usize>(slots: &mut [Slot; N]) {
-    const fn sift_down<const N: usize>(slots: &mut [Slot; N], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && before(&slots[child], &slots[child + 1]) {
-                child += 1;
-            }
-            if !before(&slots[root], &slots[child]) {
-                return;
-            }
-            let swap = slots[root];
-            slots[root] = slots[child];
-            slots[child] = swap;
-            root = child;
-        }
-    }
-    let mut start = N / 2;
-    while start > 0 {
-        start -= 1;
-        sift_down(slots, start, N);
-    }
-    let mut end = N;
-    while end > 1 {
-        end -= 1;
-        let swap = slots[0];
-        slots[0] = slots[end];
-        slots[end] = swap;
-        sift_down(slots, 0, end);
-    }
-}
-
 const fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -211,13 +167,25 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-/// Checks the whole tree of a composing type (`N` = [`count`] of it): a code declared twice (the
-/// same declaration reached on two paths is one entry, not a duplicate). Returns the part (the
-/// transparent variant, in order) that brings the first duplicate in, with the message of the
-/// compile error; the derive's `const` for that part panics with it, so that the error points at
-/// the variant. (Each type's own entries were checked by its own derive.)
+/// The size of [`check`]'s hash table for a tree of `count` entries: a power of two, at most
+/// half full.
 #[must_use]
-pub const fn check<const N: usize>(tree: &'static Tree) -> Option<(usize, Message)> {
+pub const fn table_len(count: usize) -> usize {
+    (2 * count + 2).next_power_of_two()
+}
+
+/// Checks the whole tree of a composing type (`N` = [`count`] of it, `M` = [`table_len`] of
+/// that): a code declared twice (the same declaration reached on two paths is one entry, not a
+/// duplicate). Returns the part (the transparent variant, in order) that brings the first
+/// duplicate in, with the message of the compile error; the derive's `const` for that part
+/// panics with it, so that the error points at the variant. (Each type's own entries were
+/// checked by its own derive.)
+///
+/// Linear in the tree: each entry is looked up in an open-addressing table by the hash of its
+/// code, in declaration order, so the first duplicate found is the one declared first.
+#[must_use]
+pub const fn check<const N: usize, const M: usize>(tree: &'static Tree) -> Option<(usize, Message)> {
+    const FREE: usize = usize::MAX;
     let mut slots = [EMPTY_SLOT; N];
     let mut at = flatten_entries(tree.name, tree.entries, 0, &mut slots, 0);
     let mut part = 0;
@@ -225,49 +193,38 @@ pub const fn check<const N: usize>(tree: &'static Tree) -> Option<(usize, Messag
         at = flatten(tree.inner[part].tree, part + 1, &mut slots, at);
         part += 1;
     }
-    sort(&mut slots);
-    // The duplicate whose later declaration comes first in the tree.
-    let mut found: Option<(usize, usize)> = None;
-    let mut run = 0;
-    while run < N {
-        let mut end = run + 1;
-        while end < N && slots[end].hash == slots[run].hash {
-            end += 1;
-        }
-        // A run of one hash: for each entry, the earliest other declaration of its code.
-        let mut later = run + 1;
-        while later < end {
-            let mut earlier = run;
-            while earlier < later {
-                let (a, b) = (&slots[earlier], &slots[later]);
-                if same(a.entry.code(), b.entry.code())
-                    && !(same(a.ty, b.ty) && same(a.entry.variant(), b.entry.variant()))
-                {
-                    let better = match found {
-                        Some((_, known)) => slots[known].order > b.order,
-                        None => true,
-                    };
-                    if better {
-                        found = Some((earlier, later));
-                    }
+    let mut table = [FREE; M];
+    let mask = M - 1;
+    let mut later = 0;
+    while later < at {
+        let b = &slots[later];
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a mask of a table that fits in memory"
+        )]
+        let mut index = (b.hash as usize) & mask;
+        loop {
+            let known = table[index];
+            if known == FREE {
+                table[index] = later;
+                break;
+            }
+            let a = &slots[known];
+            if a.hash == b.hash && same(a.entry.code(), b.entry.code()) {
+                if same(a.ty, b.ty) && same(a.entry.variant(), b.entry.variant()) {
+                    // The same declaration, reached again.
                     break;
                 }
-                earlier += 1;
+                // The own entries come first, and have no duplicate among themselves: the later
+                // declaration is in a part.
+                let part = if b.part > 0 { b.part - 1 } else { 0 };
+                return Some((part, message((a.ty, a.entry), (b.ty, b.entry))));
             }
-            later += 1;
+            index = (index + 1) & mask;
         }
-        run = end;
+        later += 1;
     }
-    match found {
-        Some((a, b)) => {
-            let (a, b) = (&slots[a], &slots[b]);
-            // A part's duplicate is reported at its variant; the own entries come first, so the
-            // later declaration is always in a part.
-            let part = if b.part > 0 { b.part - 1 } else { 0 };
-            Some((part, message((a.ty, a.entry), (b.ty, b.entry))))
-        }
-        None => None,
-    }
+    None
 }
 
 /// The compile error for a code declared twice.
