@@ -126,6 +126,14 @@ impl Accepted {
         let type_base = container.type_base.and_then(|t| t.accept(errors));
         let envelope = container.envelope.and_then(|e| e.accept(errors)).map(|e| e.0);
         let keys = container.keys.accept(errors);
+        let envelope_members = envelope.as_ref().map(model::envelope_members).unwrap_or_default();
+        if envelope.as_ref().is_none_or(model::is_problem_envelope) {
+            for lit in &envelope_members {
+                if let Some(message) = model::reserved_code_member(&lit.value()) {
+                    errors.push(darling::Error::custom(message).with_span(lit));
+                }
+            }
+        }
         let defaults = Defaults {
             type_name: container.ident.to_string(),
             style: rename_all.map_or(case::Style::ScreamingSnake, |r| r.style),
@@ -135,7 +143,7 @@ impl Accepted {
             challenge_rejected: keys.rejected.contains(&"challenge"),
             strict_codes: container.strict_codes.is_present(),
             skip_none: container.skip_none.is_present(),
-            envelope_members: envelope.as_ref().map(model::envelope_members).unwrap_or_default(),
+            envelope_members,
             problem_envelope: envelope.as_ref().is_none_or(model::is_problem_envelope),
         };
         let integrations = expand::Integrations {

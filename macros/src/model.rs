@@ -87,6 +87,27 @@ pub fn envelope_members(expr: &syn::Expr) -> Vec<LitStr> {
     }
 }
 
+/// The members RFC 9457 problem details write themselves, which `Problem::code_member` refuses
+/// (the runtime's `Problem::MEMBERS`; the derive reports a literal name at the literal, and the
+/// runtime's const check catches any other).
+const PROBLEM_MEMBERS: [&str; 8] = [
+    "type", "title", "status", "detail", "instance", "errors", "resolve", "retry",
+];
+
+/// The compile error for `code_member("name")` when problem details already have `name`.
+pub fn reserved_code_member(name: &str) -> Option<String> {
+    if name.is_empty() {
+        Some("the code member cannot be empty: use `Problem::new().without_code()` for no code member".into())
+    } else if PROBLEM_MEMBERS.contains(&name) {
+        Some(format!(
+            "`{name}` is a member problem details already have ({}): choose another name for the code, such as \"error_code\"",
+            PROBLEM_MEMBERS.join(", ")
+        ))
+    } else {
+        None
+    }
+}
+
 /// How a variant is written, for patterns.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Path {

@@ -35,7 +35,7 @@ pub use fields::{FieldWriter, Position};
 /// crate's signatures use: a public dependency, re-exported whole so that versions always match.
 pub use http;
 pub use http::StatusCode;
-pub use response::{ErrorResponder, RateLimitHeaders, response};
+pub use response::{ErrorResponder, MAX_DELAY_SECONDS, MAX_SF_INTEGER, RateLimitHeaders, response};
 pub use retry::{ParseRetryError, Retry};
 pub use service::{CodeCase, FrameworkError, FrameworkErrors, FrameworkKind, ServiceErrors};
 pub use violations::{Violation, Violations};

@@ -36,7 +36,8 @@ pub enum RateLimitHeaders {
 /// integrations and the catalog docs), and every other error in the responder's.
 ///
 /// Every response gets the status, the body in the envelope and its `Content-Type`, and:
-/// `Retry-After` (whole seconds, rounded up) when the error gives a delay; `WWW-Authenticate` on
+/// `Retry-After` (whole seconds, rounded up, at most [`MAX_DELAY_SECONDS`]) when the error gives
+/// a delay; `WWW-Authenticate` on
 /// 401, `Allow` on 405, `Proxy-Authenticate` on 407 and `Upgrade` on 426 from the declaration
 /// (RFC 9110 requires them); `Cache-Control: no-store`
 /// on 428, 429 and 431 (RFC 6585); the request id echoed in `X-Request-Id` (or the configured
@@ -195,11 +196,12 @@ impl<E: Envelope> ErrorResponder<E> {
                 }
             }
             if ietf {
-                let mut policy = format!("\"default\";q={}", rl.limit());
+                let sf = |n: u64| n.min(MAX_SF_INTEGER);
+                let mut policy = format!("\"default\";q={}", sf(rl.limit()));
                 if let Some(window) = rl.window() {
-                    let _ = write!(policy, ";w={}", window.as_secs());
+                    let _ = write!(policy, ";w={}", sf(window.as_secs()));
                 }
-                let mut state = format!("\"default\";r={}", rl.remaining());
+                let mut state = format!("\"default\";r={}", sf(rl.remaining()));
                 if let Some(after) = rl.reset_after() {
                     let _ = write!(state, ";t={}", retry_after_seconds(after));
                 }
@@ -230,13 +232,37 @@ impl<E: Envelope> ErrorResponder<E> {
     }
 }
 
+/// The longest delay sent, in seconds: 2^31, the cap RFC 9111 section 1.2.2 sets for delta-seconds
+/// (a recipient must handle at least this much, and a sender sends no more). A longer delay (up to
+/// `Duration::MAX`) is sent as this.
+pub const MAX_DELAY_SECONDS: u64 = 1 << 31;
+
+/// The largest integer a structured field may carry (RFC 9651 section 3.3.1: at most 15 digits).
+/// `RateLimit-Policy` and `RateLimit` members past it are sent as it.
+///
+/// ```
+/// use apierror::{Context, ErrorResponder, RateLimit, RateLimitHeaders};
+///
+/// #[derive(Debug, apierror::ApiError)]
+/// #[api(status = 429)]
+/// struct Slow;
+///
+/// let responder = ErrorResponder::default().rate_limit_headers(RateLimitHeaders::Ietf);
+/// let cx = Context::new().with_rate_limit(RateLimit::new(u64::MAX, 0));
+/// let response = responder.response(&Slow, &cx);
+/// assert_eq!(response.headers()["ratelimit-policy"], "\"default\";q=999999999999999");
+/// assert_eq!(apierror::MAX_SF_INTEGER, 999_999_999_999_999);
+/// ```
+pub const MAX_SF_INTEGER: u64 = 999_999_999_999_999;
+
 /// Whole seconds for a Retry-After header: rounded up, so a nonzero delay is never sent as `0`
-/// (which tells clients to retry at once), and saturating at `u64::MAX` rather than overflowing.
+/// (which tells clients to retry at once), and capped at [`MAX_DELAY_SECONDS`].
 #[must_use]
 pub(crate) fn retry_after_seconds(delay: core::time::Duration) -> u64 {
     delay
         .as_secs()
         .saturating_add(u64::from(delay.subsec_nanos() > 0))
+        .min(MAX_DELAY_SECONDS)
 }
 
 const X_RATELIMIT_LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
@@ -353,8 +379,10 @@ mod tests {
         assert_eq!(retry_after_seconds(Duration::from_nanos(1)), 1);
         assert_eq!(retry_after_seconds(Duration::from_millis(1500)), 2);
         assert_eq!(retry_after_seconds(Duration::from_secs(60)), 60);
-        assert_eq!(retry_after_seconds(Duration::MAX), u64::MAX);
-        assert_eq!(retry_after_seconds(Duration::new(u64::MAX, 1)), u64::MAX);
+        assert_eq!(retry_after_seconds(Duration::from_secs(1 << 31)), 1 << 31);
+        assert_eq!(retry_after_seconds(Duration::new(1 << 31, 1)), 1 << 31);
+        assert_eq!(retry_after_seconds(Duration::MAX), 1 << 31);
+        assert_eq!(retry_after_seconds(Duration::new(u64::MAX, 1)), 1 << 31);
     }
 
     #[test]

@@ -248,11 +248,13 @@ enum Throttled {
 }
 
 #[test]
-fn retry_after_saturates_and_is_never_zero_for_a_delay() {
+fn retry_after_is_capped_at_2_pow_31_and_is_never_zero_for_a_delay() {
     let responder = ErrorResponder::default();
     for (delay, header) in [
-        (Duration::MAX, u64::MAX.to_string()),
-        (Duration::new(u64::MAX, 1), u64::MAX.to_string()),
+        (Duration::MAX, "2147483648".to_owned()),
+        (Duration::new(u64::MAX, 1), "2147483648".to_owned()),
+        (Duration::from_secs(2_147_483_648), "2147483648".to_owned()),
+        (Duration::from_secs(2_147_483_647), "2147483647".to_owned()),
         (Duration::from_millis(1), "1".to_owned()),
         (Duration::from_millis(1500), "2".to_owned()),
     ] {
@@ -260,7 +262,8 @@ fn retry_after_saturates_and_is_never_zero_for_a_delay() {
         assert_eq!(response.headers()["retry-after"], header.as_str(), "{delay:?}");
     }
     let response = responder.response(&Throttled::Seconds { seconds: u64::MAX }, &Context::new());
-    assert_eq!(response.headers()["retry-after"], u64::MAX.to_string().as_str());
+    assert_eq!(response.headers()["retry-after"], "2147483648");
+    assert_eq!(apierror::MAX_DELAY_SECONDS, 2_147_483_648);
 }
 
 #[test]

@@ -301,8 +301,13 @@ fn write_reason(out: &mut Output<'_>, entry: &crate::Entry) {
     }
 }
 
-/// A `google.protobuf.Duration` in its JSON form: seconds with 0, 3, 6 or 9 fractional digits.
+/// The longest `google.protobuf.Duration`: 10,000 years, in seconds (`duration.proto`).
+const MAX_DURATION_SECONDS: u64 = 315_576_000_000;
+
+/// A `google.protobuf.Duration` in its JSON form: seconds with 0, 3, 6 or 9 fractional digits,
+/// capped at the type's range (10,000 years).
 fn write_duration(out: &mut Vec<u8>, delay: Duration) {
+    let delay = delay.min(Duration::from_secs(MAX_DURATION_SECONDS));
     out.extend_from_slice(itoa::Buffer::new().format(delay.as_secs()).as_bytes());
     let nanos = delay.subsec_nanos();
     if nanos != 0 {
@@ -411,6 +416,9 @@ mod tests {
             (Duration::from_millis(1500), "1.500s"),
             (Duration::from_micros(2_000_001), "2.000001s"),
             (Duration::new(0, 7), "0.000000007s"),
+            (Duration::from_secs(315_576_000_000), "315576000000s"),
+            (Duration::new(315_576_000_000, 1), "315576000000s"),
+            (Duration::MAX, "315576000000s"),
         ];
         for (delay, expected) in cases {
             let mut out = Vec::new();

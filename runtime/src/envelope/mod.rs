@@ -25,7 +25,7 @@ pub use code_message::CodeMessage;
 pub use error_string::ErrorString;
 pub use google_rpc::GoogleRpc;
 pub use json_api::JsonApi;
-pub use problem::Problem;
+pub use problem::{Problem, ReservedMember};
 pub use success_flag::SuccessFlag;
 
 use crate::fields::{FieldWriter, Position};

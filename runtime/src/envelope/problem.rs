@@ -60,11 +60,64 @@ impl Problem {
         }
     }
 
+    /// The members problem details write themselves, which no code member may take:
+    /// RFC 9457's five, `errors` (violations, as in RFC 9457's example), and apierror's
+    /// `resolve` and `retry`.
+    ///
+    /// ```
+    /// assert!(apierror::Problem::MEMBERS.contains(&"instance"));
+    /// ```
+    pub const MEMBERS: &'static [&'static str] = &[
+        "type", "title", "status", "detail", "instance", "errors", "resolve", "retry",
+    ];
+
     /// Puts the code in another extension member, such as `error_code`.
+    ///
+    /// # Panics
+    /// When `name` is empty or one of [`Problem::MEMBERS`] (the body would have the member
+    /// twice): in a constant, such as `#[api(envelope = ...)]`, that is a compile error. Use
+    /// [`Problem::try_code_member`] for a name known only at run time, and
+    /// [`Problem::without_code`] for no code member.
+    ///
+    /// ```
+    /// let envelope = apierror::Problem::new().code_member("error_code");
+    /// # let _ = envelope;
+    /// ```
     #[must_use]
-    pub const fn code_member(mut self, name: &'static str) -> Self {
+    pub const fn code_member(self, name: &'static str) -> Self {
+        match self.try_code_member(name) {
+            Ok(problem) => problem,
+            Err(_) => panic!(
+                "the code member cannot be empty or a member problem details already have (type, title, status, detail, instance, errors, resolve, retry): choose another name, such as \"error_code\""
+            ),
+        }
+    }
+
+    /// Puts the code in the member `name`, unless problem details already have it.
+    ///
+    /// # Errors
+    /// [`ReservedMember`] when `name` is empty or one of [`Problem::MEMBERS`].
+    ///
+    /// ```
+    /// use apierror::Problem;
+    ///
+    /// assert!(Problem::new().try_code_member("error_code").is_ok());
+    /// let err = Problem::new().try_code_member("type").unwrap_err();
+    /// assert_eq!(err.to_string(), "`type` is a member problem details already have (type, title, status, detail, instance, errors, resolve, retry): choose another name for the code, such as `error_code`");
+    /// ```
+    pub const fn try_code_member(mut self, name: &'static str) -> Result<Self, ReservedMember> {
+        if name.is_empty() {
+            return Err(ReservedMember(name));
+        }
+        let mut i = 0;
+        while i < Self::MEMBERS.len() {
+            if crate::tree::same(Self::MEMBERS[i], name) {
+                return Err(ReservedMember(name));
+            }
+            i += 1;
+        }
         self.code_member = name;
-        self
+        Ok(self)
     }
 
     /// Leaves the code out of the body: RFC 9457 defines no code member, and its examples
@@ -137,18 +190,56 @@ impl Problem {
     /// ones a derived field can still collide with), then RFC 9457's and `resolve`.
     const fn own_members(&self) -> [&'static str; 8] {
         let retry = if self.retry_member { "retry" } else { "" };
+        let [ty, title, status, detail, instance, _errors, resolve, _retry] = *Self::MEMBERS else {
+            unreachable!()
+        };
         [
             self.code_member,
             retry,
-            "type",
-            "title",
-            "status",
-            "detail",
-            "instance",
-            "resolve",
+            ty,
+            title,
+            status,
+            detail,
+            instance,
+            resolve,
         ]
     }
 }
+
+/// A code member name that [`Problem`] bodies already have (or an empty one), from
+/// [`Problem::try_code_member`].
+///
+/// ```
+/// let err = apierror::Problem::new().try_code_member("status").unwrap_err();
+/// assert_eq!(err.name(), "status");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ReservedMember(&'static str);
+
+impl ReservedMember {
+    /// The name that was refused.
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl core::fmt::Display for ReservedMember {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("the code member cannot be empty: use `Problem::without_code` for no code member")
+        } else {
+            write!(
+                f,
+                "`{}` is a member problem details already have ({}): choose another name for the code, such as `error_code`",
+                self.0,
+                Problem::MEMBERS.join(", ")
+            )
+        }
+    }
+}
+
+impl std::error::Error for ReservedMember {}
 
 impl Default for Problem {
     fn default() -> Self {
@@ -323,16 +414,11 @@ impl crate::client::Decode for Problem {
             error.set_resolve(value);
         }
         retry(object, error);
-        let own = [
-            "type",
-            "title",
-            "status",
-            "detail",
-            "instance",
-            "resolve",
-            "retry",
-            code_member.unwrap_or(""),
-        ];
+        // Problem's own members are not extension members; `retry` is read whether or not this
+        // envelope writes it.
+        let mut own = self.own_members();
+        own[0] = code_member.unwrap_or("");
+        own[1] = "retry";
         members(object, &own, error);
         error.set_shape("problem");
         true

@@ -494,10 +494,12 @@ impl FrameworkError {
         self
     }
 
-    /// The problem is at this JSON Pointer into the body.
+    /// The problem is at this JSON Pointer into the body (RFC 6901; text that is not one is
+    /// repaired as [`Violation::new`](crate::Violation::new) says).
     #[must_use]
     pub fn with_pointer(mut self, pointer: impl Into<String>) -> Self {
-        self.location = Some((LocationKind::Pointer, pointer.into().into()));
+        let pointer = crate::violations::json_pointer(pointer.into());
+        self.location = Some((LocationKind::Pointer, pointer.into()));
         self
     }
 
