@@ -6,7 +6,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
 
-use crate::expand::{Bounds, at, binding};
+use crate::expand::{Bounds, at, binding, is_violations};
 use crate::model::{Item, Kind, Path, Visibility};
 
 pub fn tokens(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Span) -> TokenStream {
@@ -63,6 +63,10 @@ pub fn tokens(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Span) 
                         // On the wire in whole seconds (see `RetryAfterSeconds`).
                         bounds.add(ty, || quote!(_apierror::__private::FromSeconds));
                         quote_spanned!(at(ty)=> _apierror::__private::seconds_member::<#ty>(&#remote, #name))
+                    } else if is_violations(ty) {
+                        // A member, or the envelope's own shape (AIP-193 BadRequest, JSON:API
+                        // error objects).
+                        quote_spanned!(at(ty)=> #remote.violations_member(#name))
                     } else {
                         bounds.add(ty, || quote!(_apierror::__private::DeserializeOwned));
                         quote_spanned!(at(ty)=> #remote.member::<#ty>(#name))

@@ -773,7 +773,7 @@ fn member_schemas(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Sp
 
 /// Whether `ty` is written `Violations` (any path ending in it): the field holds the variant's
 /// validation errors.
-fn is_violations(ty: &syn::Type) -> bool {
+pub(crate) fn is_violations(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(path) if path.qself.is_none()
         && path.path.segments.last().is_some_and(|s| s.ident == "Violations" && s.arguments.is_empty()))
 }
@@ -1151,8 +1151,17 @@ impl Bounds {
         {
             return;
         }
+        // Joined to the user's own predicate on the same type, if there is one: one predicate
+        // per bounded type, as clippy's `type_repetition_in_bounds` asks.
+        let existing = self.where_clause.predicates.iter_mut().find_map(|p| match p {
+            syn::WherePredicate::Type(p) if p.bounded_ty.to_token_stream().to_string() == ty_text => Some(p),
+            _ => None,
+        });
+        match existing {
+            Some(predicate) => predicate.bounds.push(syn::parse_quote!(#bound)),
+            None => self.where_clause.predicates.push(syn::parse_quote!(#ty: #bound)),
+        }
         self.written.push((ty_text, trait_name));
-        self.where_clause.predicates.push(syn::parse_quote!(#ty: #bound));
     }
 
     fn mentions_param(&self, tokens: TokenStream) -> bool {

@@ -34,6 +34,8 @@ struct RawViolation {
     pointer: String,
     #[serde(default)]
     code: Option<String>,
+    /// RFC 9457's example names it `detail`.
+    #[serde(alias = "detail")]
     message: String,
 }
 
@@ -166,6 +168,17 @@ impl Violation {
     }
 
     /// Sets the machine-readable code (`"range"`, `"required"`).
+    ///
+    /// On the wire: RFC 9457 `errors[].code` and `details.errors[].code` as given; AIP-193
+    /// `fieldViolations[].reason` in `UPPER_SNAKE_CASE` ([`GoogleRpc::reason`](crate::envelope::GoogleRpc::reason)),
+    /// which a client reads back as written; JSON:API has no member for it (each violation is
+    /// an error object whose `code` is the error's), so it does not reach a JSON:API client.
+    ///
+    /// ```
+    /// use apierror::Violation;
+    ///
+    /// assert_eq!(Violation::new("/age", "too small").with_code("range").code(), Some("range"));
+    /// ```
     #[must_use]
     pub fn with_code(mut self, code: impl Into<String>) -> Self {
         self.code = Some(code.into());

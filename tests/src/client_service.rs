@@ -56,6 +56,14 @@ pub enum ShopError {
     /// Out of stock (a tuple variant exposed by name).
     #[api(status = 409)]
     OutOfStock(#[api(rename = "sku")] String),
+    /// The order fails validation: each envelope carries the violations in its own idiom.
+    #[api(status = 422)]
+    InvalidOrder {
+        /// What is wrong, where.
+        errors: apierror::Violations,
+        /// The order.
+        order: String,
+    },
 }
 
 /// The account's errors.
@@ -130,6 +138,20 @@ pub fn decodable_errors() -> Vec<ServiceError> {
             plan: None,
         }),
         ServiceError::Shop(ShopError::OutOfStock("SKU-9".into())),
+        ServiceError::Shop(ShopError::InvalidOrder {
+            errors: [
+                apierror::Violation::new("/email", "must be an email"),
+                apierror::Violation::new("/lines/0/unit price", "must be positive"),
+                apierror::Violation::new("/notes/a~1b", "too long"),
+            ]
+            .into_iter()
+            .collect(),
+            order: "ord_1".into(),
+        }),
+        ServiceError::Shop(ShopError::InvalidOrder {
+            errors: apierror::Violations::new(),
+            order: "ord_2".into(),
+        }),
         ServiceError::Account(AccountError::Unauthenticated),
         ServiceError::Account(AccountError::Locked {
             wait: Duration::from_secs(90),

@@ -5,7 +5,8 @@
     unused_qualifications,
     unused_results,
     clippy::all,
-    clippy::pedantic
+    clippy::pedantic,
+    clippy::nursery
 )]
 
 use apierror::{ApiError, ApiErrorExt};
@@ -58,6 +59,28 @@ where
     },
 }
 
+/// A bound the derive needs on a parameter the user already bounds joins the user's bound
+/// (`type_repetition_in_bounds`), inline or in the where clause.
+#[derive(Debug, ApiError)]
+pub enum Repeated<U: Clone, V, W>
+where
+    V: Clone,
+    W: Clone + serde::Serialize,
+{
+    /// Shows `U` and `V`, exposes `W`.
+    #[api(status = 400, detail = "{first} {second}")]
+    Invalid {
+        /// Shown only.
+        #[api(detail_only)]
+        first: U,
+        /// Shown only.
+        #[api(detail_only)]
+        second: V,
+        /// Exposed.
+        third: W,
+    },
+}
+
 /// Everything newer generates: typed decoding, optional members, validation errors.
 #[derive(Debug, ApiError)]
 #[api(decode, schemas, skip_none)]
@@ -102,6 +125,12 @@ fn lint_clean() {
         hint: None,
     };
     assert!(newer.violations().is_some());
+    let repeated = Repeated::Invalid {
+        first: 1,
+        second: "2",
+        third: 3,
+    };
+    assert_eq!(repeated.detail().unwrap().to_string(), "1 2");
     let bounded = Bounded::Invalid { value: 1, other: "o" };
     assert_eq!(bounded.detail().unwrap().to_string(), "1 (\"o\")");
 }

@@ -37,7 +37,7 @@ pub trait Decode {
 }
 
 /// The built-in envelope a body is in: by content type (`application/problem+json`,
-/// `application/vnd.api+json`), else by shape (`{"errors": [...]}`, `{"success": false, ...}`,
+/// `application/vnd.api+json`), else by shape (`{"errors": [...]}` without RFC 9457's members, `{"success": false, ...}`,
 /// `{"error": {"status": "..."}}`, `{"error": "...", "code"}`, `{"code", "message"}`,
 /// `{"type", "title", "status"}`). Problem details are read with any of the code members
 /// `code`, `error_code` and `errorCode`.
@@ -54,7 +54,12 @@ pub fn detect(content_type: &str, body: &Value) -> Option<&'static dyn Decode> {
     }
     let object = body.as_object()?;
     let error = object.get("error");
-    if object.get("errors").is_some_and(Value::is_array) {
+    // RFC 9457 bodies may carry an `errors` list too (violations): a JSON:API document has no
+    // top-level `type`, `title` or `status`.
+    let problem_member = ["type", "title", "status"]
+        .iter()
+        .any(|m| object.contains_key(*m));
+    if object.get("errors").is_some_and(Value::is_array) && !problem_member {
         Some(&JsonApi)
     } else if object.get("success") == Some(&Value::Bool(false)) && error.is_some_and(Value::is_object) {
         Some(&SuccessFlag)
@@ -70,6 +75,10 @@ pub fn detect(content_type: &str, body: &Value) -> Option<&'static dyn Decode> {
         None
     }
 }
+
+/// The most violations read from one body (a body is at most [`BODY_LIMIT`](super::BODY_LIMIT)
+/// bytes anyway; this bounds the work on a list of empty objects).
+pub(crate) const MAX_VIOLATIONS: usize = 1024;
 
 /// A string member.
 pub(crate) fn text(object: &Map<String, Value>, key: &str) -> Option<String> {

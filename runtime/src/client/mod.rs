@@ -36,6 +36,7 @@ use core::time::Duration;
 use std::time::SystemTime;
 
 use http::{HeaderMap, StatusCode};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -43,7 +44,7 @@ pub use decode::{Decode, detect};
 pub use headers::RemoteRateLimit;
 pub use retry::{RetryDecision, RetryPolicy, StopReason};
 
-use crate::Retry;
+use crate::{Retry, Violations};
 
 /// The most body a decoder reads: larger bodies are not parsed (the status and headers still
 /// are). Error bodies are small; this keeps a hostile or broken server from making a client
@@ -65,6 +66,7 @@ pub struct RemoteError {
     request_id: Option<String>,
     resolve: Option<RemoteResolve>,
     members: Map<String, Value>,
+    violations: Option<Violations>,
     retry: Option<Retry>,
     retry_at: Option<RetryAt>,
     rate_limit: Option<RemoteRateLimit>,
@@ -274,6 +276,51 @@ impl RemoteError {
         })
     }
 
+    /// The validation errors an envelope carries in a shape of its own: AIP-193's
+    /// `google.rpc.BadRequest` field violations (each field path read back as a JSON Pointer),
+    /// or JSON:API's error objects that point at a `source.pointer`. Envelopes that carry
+    /// violations as a member (RFC 9457 `errors`, `details.errors`) leave them in
+    /// [`RemoteError::members`]; [`RemoteError::violations_member`] reads either.
+    ///
+    /// ```
+    /// use apierror::client::RemoteError;
+    /// use apierror::http::{HeaderMap, StatusCode};
+    ///
+    /// let body = br#"{"errors":[
+    ///     {"status":"422","code":"INVALID","detail":"must be an email","source":{"pointer":"/email"}},
+    ///     {"status":"422","code":"INVALID","detail":"too long","source":{"pointer":"/name"}}]}"#;
+    /// let remote = RemoteError::from_response(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body);
+    /// let violations = remote.violations().unwrap();
+    /// assert_eq!(violations.iter().map(|v| v.pointer()).collect::<Vec<_>>(), ["/email", "/name"]);
+    /// ```
+    #[must_use]
+    pub fn violations(&self) -> Option<&Violations> {
+        self.violations.as_ref()
+    }
+
+    /// The validation errors under the member `name` (`[{pointer, message}]`, or RFC 9457's
+    /// `[{detail, pointer: "#/..."}]`), else those the envelope carries in its own shape
+    /// ([`RemoteError::violations`]), else none (an envelope may leave an empty list out).
+    /// `None` only when the member is there and is not a list of violations.
+    ///
+    /// ```
+    /// use apierror::client::RemoteError;
+    /// use apierror::http::{HeaderMap, StatusCode};
+    ///
+    /// let body = br##"{"type":"about:blank","title":"Unprocessable Content","status":422,
+    ///     "errors":[{"detail":"must be an email","pointer":"#/email"}]}"##;
+    /// let remote = RemoteError::from_response(StatusCode::UNPROCESSABLE_ENTITY, &HeaderMap::new(), body);
+    /// let violations = remote.violations_member("errors").unwrap();
+    /// assert_eq!(violations.iter().next().unwrap().pointer(), "/email");
+    /// ```
+    #[must_use]
+    pub fn violations_member(&self, name: &str) -> Option<Violations> {
+        match self.members.get(name) {
+            Some(value) => Violations::deserialize(value).ok(),
+            None => Some(self.violations.clone().unwrap_or_default()),
+        }
+    }
+
     /// The retry guidance the server put on the wire (a `retry` member), if any.
     #[must_use]
     pub fn retry(&self) -> Option<Retry> {
@@ -365,6 +412,11 @@ impl RemoteError {
     /// Adds an exposed member.
     pub fn insert_member(&mut self, name: impl Into<String>, value: Value) {
         self.members.insert(name.into(), value);
+    }
+
+    /// Sets the validation errors the envelope carries in a shape of its own.
+    pub fn set_violations(&mut self, violations: Violations) {
+        self.violations = Some(violations);
     }
 
     /// Sets the retry guidance read from the body.

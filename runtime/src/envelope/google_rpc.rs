@@ -361,6 +361,29 @@ impl crate::client::Decode for GoogleRpc {
                         error.set_body_retry_delay(delay);
                     }
                 }
+                Some("type.googleapis.com/google.rpc.BadRequest") => {
+                    let list = detail
+                        .get("fieldViolations")
+                        .and_then(Value::as_array)
+                        .map_or(&[][..], Vec::as_slice);
+                    let violations = list
+                        .iter()
+                        .filter_map(Value::as_object)
+                        .take(crate::client::decode::MAX_VIOLATIONS)
+                        .map(|v| {
+                            let field = text(v, "field").unwrap_or_default();
+                            let message = text(v, "description").unwrap_or_default();
+                            // An AIP-161 path, or (from another server) any text: one token.
+                            let violation = crate::Violation::from_field_path(&field, message.clone())
+                                .unwrap_or_else(|| crate::Violation::from_tokens([field], message));
+                            match text(v, "reason") {
+                                Some(reason) => violation.with_code(reason),
+                                None => violation,
+                            }
+                        })
+                        .collect();
+                    error.set_violations(violations);
+                }
                 Some("type.googleapis.com/google.rpc.Help") => {
                     let link = detail
                         .get("links")

@@ -185,6 +185,29 @@ impl crate::client::Decode for JsonApi {
         if let Some(meta) = first.get("meta").and_then(Value::as_object) {
             members(meta, &[], error);
         }
+        // The error objects that point into the request body are its violations.
+        let objects = body
+            .get("errors")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        let violations: crate::Violations = objects
+            .iter()
+            .filter_map(Value::as_object)
+            .filter_map(|object| {
+                let pointer = object
+                    .get("source")?
+                    .as_object()
+                    .and_then(|s| text(s, "pointer"))?;
+                Some(crate::Violation::new(
+                    pointer,
+                    text(object, "detail").unwrap_or_default(),
+                ))
+            })
+            .take(crate::client::decode::MAX_VIOLATIONS)
+            .collect();
+        if !violations.is_empty() {
+            error.set_violations(violations);
+        }
         error.set_shape("json:api");
         true
     }
