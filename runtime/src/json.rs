@@ -21,7 +21,7 @@ pub(crate) fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
 
 /// Appends a derived detail as a JSON string literal: the template's pieces (JSON-plain, the
 /// derive checks) copied as they are, only the fields escaped.
-pub(crate) fn write_derived(out: &mut Vec<u8>, detail: &dyn crate::__private::FormatDetail) {
+pub(crate) fn write_derived(out: &mut Vec<u8>, detail: &dyn crate::detail::format::FormatDetail) {
     out.push(b'"');
     // Writing into a Vec cannot fail; a Display impl that returns an error leaves what it wrote.
     let _ = detail.fmt_detail(&mut JsonSink(out));
@@ -30,7 +30,7 @@ pub(crate) fn write_derived(out: &mut Vec<u8>, detail: &dyn crate::__private::Fo
 
 struct JsonSink<'a>(&'a mut Vec<u8>);
 
-impl crate::__private::DetailSink for JsonSink<'_> {
+impl crate::detail::format::DetailSink for JsonSink<'_> {
     fn piece(&mut self, text: &'static str) -> fmt::Result {
         self.0.extend_from_slice(text.as_bytes());
         Ok(())

@@ -326,7 +326,7 @@ fn percent_decode(text: &str) -> String {
 
 /// Writes `pointer` as a URI fragment (`#/a%20b`): every character RFC 3986 does not allow in a
 /// fragment percent-encoded, as RFC 6901 section 6 requires.
-fn write_fragment(out: &mut String, pointer: &str) {
+pub(crate) fn write_fragment(out: &mut String, pointer: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.push('#');
     for &b in pointer.as_bytes() {
@@ -415,28 +415,6 @@ impl Violations {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-
-    /// Writes `[{"detail", "pointer": "#..."}]`, RFC 9457's shape (its section 3 example).
-    pub(crate) fn write_problem(&self, out: &mut crate::envelope::Output<'_>) {
-        out.raw(b"[");
-        for (i, violation) in self.iter().enumerate() {
-            if i > 0 {
-                out.raw(b",");
-            }
-            out.raw(b"{\"detail\":");
-            out.string(&violation.message);
-            out.raw(b",\"pointer\":");
-            let mut fragment = String::with_capacity(violation.pointer.len() + 1);
-            write_fragment(&mut fragment, &violation.pointer);
-            out.string(&fragment);
-            if let Some(code) = &violation.code {
-                out.raw(b",\"code\":");
-                out.string(code);
-            }
-            out.raw(b"}");
-        }
-        out.raw(b"]");
     }
 }
 

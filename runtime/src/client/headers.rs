@@ -6,23 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use http::HeaderMap;
 
-use super::{RemoteError, RetryAt};
-
-/// A caller's rate-limit state as a response reports it: `X-RateLimit-Limit`,
-/// `-Remaining` and `-Reset`, or the IETF `RateLimit` / `RateLimit-Policy` fields
-/// (`"default";r=0;t=12` and `"default";q=100;w=60`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RemoteRateLimit {
-    /// Requests allowed in the window.
-    pub limit: Option<u64>,
-    /// Requests left in the window.
-    pub remaining: Option<u64>,
-    /// How long until the window resets, as of when the response was decoded.
-    pub reset_after: Option<Duration>,
-    /// The window's length.
-    pub window: Option<Duration>,
-}
+use crate::remote::{RemoteError, RemoteRateLimit, RetryAt};
 
 /// Reads every header the client cares about into `error`. Values that do not parse are left
 /// out; nothing here can panic or allocate beyond the values kept.

@@ -165,3 +165,21 @@ pub(crate) fn document(service: &ServiceCatalog, envelope: &dyn Envelope) -> Val
         },
     })
 }
+
+impl ServiceCatalog {
+    /// The OpenAPI 3.1 document of the catalog with bodies in `envelope`: the envelope's schema
+    /// with `code` as an enum of every code, and a response per status with one named example
+    /// per code and the headers it may carry.
+    pub fn openapi(&self, envelope: &dyn Envelope) -> serde_json::Value {
+        document(self, envelope)
+    }
+}
+
+/// The responses of `service` by status, with schema and headers written out.
+#[cfg_attr(not(feature = "utoipa-6"), allow(dead_code))]
+pub(crate) fn inline_responses(
+    service: &ServiceCatalog,
+    envelope: &dyn Envelope,
+) -> Vec<(u16, serde_json::Value)> {
+    responses(service, envelope, true)
+}

@@ -107,3 +107,12 @@ pub(crate) fn render(entry: &'static Entry, envelope: &dyn Envelope) -> String {
     );
     page
 }
+
+impl super::ServiceCatalog {
+    /// The Markdown page of one entry, the target of its type URI: title, code, status, retry
+    /// guidance, description, resolution, fields and an example body in `envelope`.
+    #[must_use]
+    pub fn page(&self, entry: &'static Entry, envelope: &dyn Envelope) -> String {
+        render(entry, envelope)
+    }
+}

@@ -59,10 +59,10 @@ impl Envelope for CodeMessage {
 }
 
 #[cfg(feature = "client")]
-impl crate::client::Decode for CodeMessage {
-    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
+impl super::Decode for CodeMessage {
+    fn decode(&self, body: &Value, error: &mut crate::remote::RemoteError) -> bool {
         body.as_object().is_some_and(|object| {
-            crate::client::decode::code_message_details(object, "message", "code-message", error)
+            super::decode::code_message_details(object, "message", "code-message", error)
         })
     }
 }

@@ -53,10 +53,9 @@ impl Envelope for ErrorString {
 }
 
 #[cfg(feature = "client")]
-impl crate::client::Decode for ErrorString {
-    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
-        body.as_object().is_some_and(|object| {
-            crate::client::decode::code_message_details(object, "error", "error-string", error)
-        })
+impl super::Decode for ErrorString {
+    fn decode(&self, body: &Value, error: &mut crate::remote::RemoteError) -> bool {
+        body.as_object()
+            .is_some_and(|object| super::decode::code_message_details(object, "error", "error-string", error))
     }
 }

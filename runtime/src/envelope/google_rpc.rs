@@ -86,32 +86,7 @@ impl GoogleRpc {
     /// ```
     #[must_use]
     pub fn reason(code: &str) -> String {
-        let mut out = String::with_capacity(code.len() + 4);
-        let mut previous: Option<char> = None;
-        for c in code.chars() {
-            if matches!(c, '_' | '-' | '.' | ' ') {
-                if !out.is_empty() && !out.ends_with('_') {
-                    out.push('_');
-                }
-                previous = None;
-                continue;
-            }
-            if !c.is_ascii_alphanumeric() {
-                continue;
-            }
-            if c.is_ascii_uppercase()
-                && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
-                && !out.ends_with('_')
-            {
-                out.push('_');
-            }
-            out.push(c.to_ascii_uppercase());
-            previous = Some(c);
-        }
-        while out.ends_with('_') {
-            out.pop();
-        }
-        out
+        crate::codes::reason(code)
     }
 }
 
@@ -328,10 +303,10 @@ fn write_duration(out: &mut Vec<u8>, delay: Duration) {
 }
 
 #[cfg(feature = "client")]
-impl crate::client::Decode for GoogleRpc {
-    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
-        use crate::client::RemoteResolve;
-        use crate::client::decode::{members, text};
+impl super::Decode for GoogleRpc {
+    fn decode(&self, body: &Value, error: &mut crate::remote::RemoteError) -> bool {
+        use super::decode::{members, text};
+        use crate::remote::RemoteResolve;
         let Some(inner) = body.get("error").and_then(Value::as_object) else {
             return false;
         };
@@ -369,7 +344,7 @@ impl crate::client::Decode for GoogleRpc {
                     let violations = list
                         .iter()
                         .filter_map(Value::as_object)
-                        .take(crate::client::decode::MAX_VIOLATIONS)
+                        .take(super::decode::MAX_VIOLATIONS)
                         .map(|v| {
                             let field = text(v, "field").unwrap_or_default();
                             let message = text(v, "description").unwrap_or_default();

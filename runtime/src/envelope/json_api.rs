@@ -150,9 +150,9 @@ impl Envelope for JsonApi {
 }
 
 #[cfg(feature = "client")]
-impl crate::client::Decode for JsonApi {
-    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
-        use crate::client::decode::{members, retry, text};
+impl super::Decode for JsonApi {
+    fn decode(&self, body: &Value, error: &mut crate::remote::RemoteError) -> bool {
+        use super::decode::{members, retry, text};
         // The first error object: an error response of this crate has one.
         let Some(first) = body
             .get("errors")
@@ -203,7 +203,7 @@ impl crate::client::Decode for JsonApi {
                     text(object, "detail").unwrap_or_default(),
                 ))
             })
-            .take(crate::client::decode::MAX_VIOLATIONS)
+            .take(super::decode::MAX_VIOLATIONS)
             .collect();
         if !violations.is_empty() {
             error.set_violations(violations);

@@ -368,17 +368,39 @@ impl Envelope for Problem {
             out.raw(b",");
             out.string(name);
             out.raw(b":");
-            violations.write_problem(out);
+            write_violations(violations, out);
         }
         out.raw(b"}");
         Ok(())
     }
 }
 
+/// Writes `[{"detail", "pointer": "#..."}]`, RFC 9457's shape (its section 3 example).
+fn write_violations(violations: &crate::Violations, out: &mut Output<'_>) {
+    out.raw(b"[");
+    for (i, violation) in violations.iter().enumerate() {
+        if i > 0 {
+            out.raw(b",");
+        }
+        out.raw(b"{\"detail\":");
+        out.string(violation.message());
+        out.raw(b",\"pointer\":");
+        let mut fragment = String::with_capacity(violation.pointer().len() + 1);
+        crate::violations::write_fragment(&mut fragment, violation.pointer());
+        out.string(&fragment);
+        if let Some(code) = violation.code() {
+            out.raw(b",\"code\":");
+            out.string(code);
+        }
+        out.raw(b"}");
+    }
+    out.raw(b"]");
+}
+
 #[cfg(feature = "client")]
-impl crate::client::Decode for Problem {
-    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
-        use crate::client::decode::{members, resolve, retry, text};
+impl super::Decode for Problem {
+    fn decode(&self, body: &Value, error: &mut crate::remote::RemoteError) -> bool {
+        use super::decode::{members, resolve, retry, text};
         let Some(object) = body.as_object() else {
             return false;
         };

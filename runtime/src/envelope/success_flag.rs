@@ -93,12 +93,12 @@ impl Envelope for SuccessFlag {
 }
 
 #[cfg(feature = "client")]
-impl crate::client::Decode for SuccessFlag {
-    fn decode(&self, body: &Value, error: &mut crate::client::RemoteError) -> bool {
+impl super::Decode for SuccessFlag {
+    fn decode(&self, body: &Value, error: &mut crate::remote::RemoteError) -> bool {
         let Some(inner) = body.get("error").and_then(Value::as_object) else {
             return false;
         };
-        if !crate::client::decode::code_message_details(inner, "message", "success-flag", error) {
+        if !super::decode::code_message_details(inner, "message", "success-flag", error) {
             return false;
         }
         let meta = body.get("meta").and_then(Value::as_object);

@@ -1,4 +1,8 @@
+//! [`Detail`]: the human-readable detail of one occurrence.
+
 use core::fmt;
+
+use super::format::{FormatDetail, FormatterSink};
 
 /// The human-readable detail of one error occurrence.
 ///
@@ -28,7 +32,7 @@ pub struct Detail<'a>(Repr<'a>);
 enum Repr<'a> {
     Static(&'static str, Option<&'static str>),
     Display(&'a dyn fmt::Display),
-    Derived(&'a dyn crate::__private::FormatDetail),
+    Derived(&'a dyn FormatDetail),
 }
 
 impl<'a> Detail<'a> {
@@ -60,12 +64,12 @@ impl<'a> Detail<'a> {
 
     #[doc(hidden)]
     #[must_use]
-    pub fn __derived(value: &'a dyn crate::__private::FormatDetail) -> Self {
+    pub fn __derived(value: &'a dyn FormatDetail) -> Self {
         Detail(Repr::Derived(value))
     }
 
     /// The derived formatter, so that a JSON body is written by it directly.
-    pub(crate) fn derived(&self) -> Option<&'a dyn crate::__private::FormatDetail> {
+    pub(crate) fn derived(&self) -> Option<&'a dyn FormatDetail> {
         match self.0 {
             Repr::Derived(value) => Some(value),
             Repr::Static(..) | Repr::Display(_) => None,
@@ -87,7 +91,7 @@ impl fmt::Display for Detail<'_> {
         match self.0 {
             Repr::Static(text, _) => f.write_str(text),
             Repr::Display(value) => value.fmt(f),
-            Repr::Derived(value) => value.fmt_detail(&mut crate::__private::FormatterSink(f)),
+            Repr::Derived(value) => value.fmt_detail(&mut FormatterSink(f)),
         }
     }
 }

@@ -1,0 +1,127 @@
+//! [`ServiceErrors`]: how a whole service answers errors, declared once.
+
+use std::sync::Arc;
+
+use http::HeaderName;
+
+use super::framework::FrameworkErrors;
+use crate::RateLimitHeaders;
+use crate::envelope::Envelope;
+
+/// How a whole service answers errors, declared once: the envelope every derived type that
+/// names no `envelope` of its own renders in (one that names its own keeps it), the framework's
+/// own errors ([`FrameworkErrors`]), the request-id header and the rate-limit headers. The middlewares read it from the request: with
+/// axum, as an extension layered outside `apierror::axum::request_context`; with actix-web, as
+/// app data. Give the catalog docs the same value
+/// ([`ServiceCatalog::with_framework`](crate::docs::ServiceCatalog::with_framework)).
+///
+/// ```
+/// use apierror::envelope::CodeMessage;
+/// use apierror::{CodeCase, FrameworkErrors, ServiceErrors};
+///
+/// let service = ServiceErrors::new(CodeMessage)
+///     .with_framework(FrameworkErrors::new().with_case(CodeCase::Snake))
+///     .with_request_id_header(apierror::http::HeaderName::from_static("x-correlation-id"));
+/// # #[cfg(feature = "axum-0_8")]
+/// # fn router(service: ServiceErrors) -> axum::Router {
+/// axum::Router::new()
+///     .fallback(apierror::axum::not_found)
+///     .layer(axum::middleware::from_fn(apierror::axum::request_context))
+///     .layer(axum::Extension(service))
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct ServiceErrors {
+    pub(crate) envelope: Arc<dyn Envelope + Send + Sync>,
+    pub(crate) framework: FrameworkErrors,
+    pub(crate) request_id_header: HeaderName,
+    pub(crate) rate_limit_headers: RateLimitHeaders,
+}
+
+impl ServiceErrors {
+    /// The service answers in `envelope`, with the default framework entries.
+    pub fn new(envelope: impl Envelope + Send + Sync + 'static) -> Self {
+        ServiceErrors {
+            envelope: Arc::new(envelope),
+            framework: FrameworkErrors::new(),
+            request_id_header: HeaderName::from_static("x-request-id"),
+            rate_limit_headers: RateLimitHeaders::Legacy,
+        }
+    }
+
+    /// The middlewares read the incoming request id from `name`, and every response echoes it
+    /// there (`X-Request-Id` by default).
+    #[must_use]
+    pub fn with_request_id_header(mut self, name: HeaderName) -> Self {
+        self.request_id_header = name;
+        self
+    }
+
+    /// The rate-limit headers error responses carry (`X-RateLimit-*` by default).
+    #[must_use]
+    pub fn with_rate_limit_headers(mut self, headers: RateLimitHeaders) -> Self {
+        self.rate_limit_headers = headers;
+        self
+    }
+
+    /// The request-id header.
+    #[must_use]
+    pub fn request_id_header(&self) -> &HeaderName {
+        &self.request_id_header
+    }
+
+    /// The rate-limit headers.
+    #[must_use]
+    pub fn rate_limit_headers(&self) -> RateLimitHeaders {
+        self.rate_limit_headers
+    }
+
+    /// The framework's own errors answer with these entries.
+    #[must_use]
+    pub fn with_framework(mut self, framework: FrameworkErrors) -> Self {
+        self.framework = framework;
+        self
+    }
+
+    /// The envelope.
+    #[must_use]
+    pub fn envelope(&self) -> &(dyn Envelope + Send + Sync) {
+        &*self.envelope
+    }
+
+    /// The framework's entries.
+    #[must_use]
+    pub fn framework(&self) -> &FrameworkErrors {
+        &self.framework
+    }
+}
+
+/// RFC 9457 and the default framework entries.
+impl Default for ServiceErrors {
+    fn default() -> Self {
+        ServiceErrors::new(crate::Problem::new())
+    }
+}
+
+impl core::fmt::Debug for ServiceErrors {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ServiceErrors")
+            .field("envelope", &self.envelope.content_type())
+            .field("framework", &self.framework)
+            .field("request_id_header", &self.request_id_header)
+            .field("rate_limit_headers", &self.rate_limit_headers)
+            .finish()
+    }
+}
+
+/// The same envelope (the same allocation) and the same settings.
+impl PartialEq for ServiceErrors {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.envelope, &other.envelope)
+            && self.framework == other.framework
+            && self.request_id_header == other.request_id_header
+            && self.rate_limit_headers == other.rate_limit_headers
+    }
+}
+
+impl Eq for ServiceErrors {}

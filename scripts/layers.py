@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""File-level dependency check of the two library crates, run from the repository root:
+
+    python3 scripts/layers.py [--graph]
+
+Reads every `crate::...` and `super::...` path of `macros/src` and `runtime/src` (in `use`
+items and in code; test modules left out), resolves each to the file that defines the item
+(following a facade's `pub use child::Item` re-exports to the child), and fails when:
+
+- two or more files import each other, directly or through others (a cycle);
+- a file imports an item defined in a facade (`lib.rs` or a `mod.rs`): a facade holds module
+  declarations, re-exports and docs, so every arrow into it would run "up".
+
+`--graph` prints every arrow. Exit status 1 on a failure, with each one named.
+"""
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CRATES = [ROOT / "macros" / "src", ROOT / "runtime" / "src"]
+
+USE = re.compile(r"\b(?:pub(?:\([^)]*\))?\s+)?use\s+([^;]+);", re.S)
+INLINE = re.compile(r"\b((?:crate|super)(?:::(?:\w+|\{)))")
+PATH_ATTR = re.compile(r'#\[path\s*=\s*"([^"]+)"\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;')
+MOD = re.compile(r"^\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;", re.M)
+DEFINES = re.compile(
+    r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?:unsafe\s+)?(?:const\s+)?(?:fn|struct|enum|trait|type|const|static|macro_rules!|union)\s+(\w+)",
+    re.M,
+)
+
+
+def strip(text):
+    """The text without comments, string literals and test modules."""
+    text = re.sub(r"//[^\n]*", "", text)
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r"'(?:\\.|[^'\\])'", "' '", text)  # char literals, such as '"'
+    text = re.sub(r'r#*"(?:.|\n)*?"#*', '""', text)
+    text = re.sub(r'"(?:\\.|[^"\\])*"', '""', text)
+    match = re.search(r"#\[cfg\(test\)\]\s*(?:#\[[^\]]*\]\s*)*mod\s+\w+\s*\{", text)
+    if match:
+        text = text[: match.start()]
+    return text
+
+
+def expand_tree(tree):
+    """`a::{b, c::{d, e}}` as the paths `a::b`, `a::c::d`, `a::c::e` (renames and globs kept)."""
+    tree = re.sub(r"\s+", "", tree)
+    out = []
+
+    def walk(prefix, text):
+        depth, start, parts = 0, 0, []
+        for i, ch in enumerate(text):
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+            elif ch == "," and depth == 0:
+                parts.append(text[start:i])
+                start = i + 1
+        parts.append(text[start:])
+        for part in filter(None, parts):
+            brace = part.find("{")
+            if brace >= 0 and part.endswith("}"):
+                walk(prefix + part[:brace], part[brace + 1 : -1])
+            else:
+                out.append(prefix + part)
+
+    walk("", tree)
+    return [p.split("as")[0] if False else re.sub(r"as\w+$", "", p) for p in out]
+
+
+class Crate:
+    def __init__(self, src):
+        self.src = src
+        self.modules = {}  # module path tuple -> file
+        self.load((), src / "lib.rs")
+
+    def load(self, path, file):
+        self.modules[path] = file
+        raw = file.read_text()
+        text = strip(raw)
+        base = file.parent if file.name in ("lib.rs", "mod.rs") else file.parent / file.stem
+        declared = {}
+        for target, name in PATH_ATTR.findall(re.sub(r"//[^\n]*", "", raw)):
+            declared[name] = file.parent / target
+        for name in MOD.findall(text):
+            if name in declared:
+                continue
+            for candidate in (base / f"{name}.rs", base / name / "mod.rs"):
+                if candidate.exists():
+                    declared[name] = candidate
+                    break
+        for name, child in declared.items():
+            self.load(path + (name,), child)
+
+    def module_of(self, file):
+        return next(p for p, f in self.modules.items() if f == file)
+
+    def is_facade(self, file):
+        return file.name in ("lib.rs", "mod.rs")
+
+    def reexports(self, module):
+        """A facade's `pub use` names: name -> absolute path of what it re-exports."""
+        file = self.modules[module]
+        names = {}
+        for tree in USE.findall(strip(file.read_text())):
+            pass
+        text = strip(file.read_text())
+        for match in re.finditer(r"\bpub(?:\([^)]*\))?\s+use\s+([^;]+);", text):
+            for path in expand_tree(match.group(1)):
+                segments = self.absolute(module, path.split("::"))
+                name = path.split("::")[-1]
+                # Another crate's item (`pub use http::StatusCode`): no file of this crate.
+                names[name] = segments if segments else None
+        return names
+
+    def absolute(self, module, segments):
+        """`segments` (as written in `module`) as a path from the crate root, or None."""
+        if not segments or segments[0] == "":
+            return None  # `::dep::...`: another crate
+        if segments[0] == "crate":
+            return segments[1:]
+        if segments[0] == "super":
+            here = list(module)
+            while segments and segments[0] == "super":
+                if not here:
+                    return None
+                here.pop()
+                segments = segments[1:]
+            return here + segments
+        if segments[0] == "self":
+            return list(module) + segments[1:]
+        if tuple(module) + (segments[0],) in self.modules:
+            return list(module) + segments
+        return None
+
+    def resolve(self, segments, seen=()):
+        """The file that defines the item at `segments` (a path from the crate root)."""
+        depth = 0
+        while depth < len(segments) and tuple(segments[: depth + 1]) in self.modules:
+            depth += 1
+        module = tuple(segments[:depth])
+        file = self.modules[module]
+        rest = segments[depth:]
+        if not rest or not self.is_facade(file) or (module, rest[0]) in seen:
+            return file
+        exports = self.reexports(module)
+        if rest[0] in exports and exports[rest[0]] is None:
+            return None
+        exported = exports.get(rest[0])
+        if exported is not None and exported != segments[: len(exported)]:
+            return self.resolve(exported + rest[1:], seen + ((module, rest[0]),))
+        return file
+
+    def arrows(self):
+        """(from file, to file, name) for every path that leaves its file."""
+        found = set()
+        for module, file in self.modules.items():
+            text = strip(file.read_text())
+            facade = self.is_facade(file)
+            paths = []
+            for match in USE.finditer(text):
+                # A facade's re-exports are its doors, not arrows.
+                if facade and match.group(0).lstrip().startswith("pub"):
+                    continue
+                paths += expand_tree(match.group(1))
+            body = USE.sub("", text)
+            # `$crate::...` in a macro names the crate's root exports wherever it expands: not
+            # an arrow of this file.
+            for match in re.finditer(r"(?<!\$)\b(?:crate|super)(?:::\w+)+", body):
+                paths.append(match.group(0))
+            for path in paths:
+                segments = self.absolute(module, path.split("::"))
+                if segments is None or not segments or segments[-1] == "*" and len(segments) == 1:
+                    continue
+                segments = [s for s in segments if s != "*"]
+                target = self.resolve(segments)
+                if target is not None and target != file:
+                    found.add((file, target, segments[-1] if segments else ""))
+        return found
+
+
+def cycles(edges):
+    """Strongly connected components of more than one file (Tarjan)."""
+    graph = {}
+    for a, b in edges:
+        graph.setdefault(a, set()).add(b)
+        graph.setdefault(b, set())
+    index, low, stack, on, out, counter = {}, {}, [], set(), [], [0]
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                out.append(sorted(component))
+
+    sys.setrecursionlimit(10000)
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def main():
+    failures = []
+    for src in CRATES:
+        crate = Crate(src)
+        arrows = crate.arrows()
+        rel = lambda f: str(f.relative_to(ROOT))
+        if "--graph" in sys.argv:
+            for a, b, name in sorted(arrows):
+                print(f"{rel(a)} -> {rel(b)}: {name}")
+        for a, b, name in sorted(arrows):
+            if crate.is_facade(b) and not crate.is_facade(a) or (crate.is_facade(b) and crate.is_facade(a) and b.parent in a.parents and a != b):
+                failures.append(f"{rel(a)} imports `{name}` from the facade {rel(b)}: move the item into a file of its own")
+        for component in cycles({(a, b) for a, b, _ in arrows}):
+            ties = sorted({f"{rel(a)} -> {rel(b)} ({name})" for a, b, name in arrows if a in component and b in component})
+            failures.append("cycle: " + ", ".join(rel(f) for f in component) + "\n    " + "\n    ".join(ties))
+    for failure in failures:
+        print(failure)
+    if failures:
+        print(f"{len(failures)} layering failure(s); see ARCHITECTURE.md")
+        return 1
+    print("layers: no cycle, no import into a facade")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
