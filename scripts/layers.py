@@ -165,7 +165,21 @@ class Crate:
                 if facade and match.group(0).lstrip().startswith("pub"):
                     continue
                 paths += expand_tree(match.group(1))
+            # A module imported by name (`use crate::attr::{self}`, `use super::http;`): its
+            # items are reached as `attr::Field` in the code, each an arrow of its own.
+            aliases = {}
+            for path in list(paths):
+                parts = path.split("::")
+                if parts[-1] == "self":
+                    parts = parts[:-1]
+                segments = self.absolute(module, parts)
+                if segments and tuple(segments) in self.modules:
+                    aliases[parts[-1]] = segments
+                    paths.remove(path)
             body = USE.sub("", text)
+            for alias, segments in aliases.items():
+                for match in re.finditer(r"(?<![\w:])" + alias + r"::(\w+)", body):
+                    paths.append("crate::" + "::".join(segments + [match.group(1)]))
             # `$crate::...` in a macro names the crate's root exports wherever it expands: not
             # an arrow of this file.
             for match in re.finditer(r"(?<!\$)\b(?:crate|super)(?:::\w+)+", body):
@@ -179,6 +193,53 @@ class Crate:
                 if target is not None and target != file:
                     found.add((file, target, segments[-1] if segments else ""))
         return found
+
+
+# The rooms of each crate from the top floor down (ARCHITECTURE.md draws them): a file may
+# import from its own room or from a room below, never from one above. A room is a folder or a
+# file, named from the crate's `src`; the first prefix that matches a file is its room.
+ROOMS = {
+    "macros": [
+        (5, ["lib.rs"]),
+        (4, ["expand/", "valid.rs", "fallback.rs"]),
+        (3, ["model/"]),
+        (2, ["attr/"]),
+        (1, ["http.rs", "case.rs", "detail.rs", "diag.rs", "retry.rs", "types.rs"]),
+    ],
+    "runtime": [
+        (9, ["lib.rs"]),
+        (8, ["private.rs", "integrations/"]),
+        (7, ["docs/", "client/"]),
+        (6, ["service/"]),
+        (5, ["response.rs"]),
+        (4, ["envelope/", "catalog.rs"]),
+        (3, ["remote.rs", "tree.rs"]),
+        (2, ["error.rs", "entry/", "envelope/contract.rs", "envelope/output.rs", "fields.rs", "violations.rs", "detail/", "context.rs", "json.rs"]),
+        (1, ["render_error.rs", "retry.rs", "codes.rs"]),
+    ],
+}
+
+# The one cycle the types themselves make: an `Entry` holds the envelope its type declares, an
+# envelope renders an `ApiError` into an `Output`, and an `ApiError` gives its `Entry`. These
+# files hold that contract between them; no other file may join the cycle.
+CONTRACT = {
+    "runtime/src/entry/model.rs",
+    "runtime/src/entry/parts.rs",
+    "runtime/src/envelope/contract.rs",
+    "runtime/src/envelope/output.rs",
+    "runtime/src/error.rs",
+}
+
+
+def rank(crate_name, relative):
+    """The floor of the room `relative` is in (the longest prefix that names it), or None."""
+    best = None
+    for level, prefixes in ROOMS[crate_name]:
+        for prefix in prefixes:
+            if relative == prefix or (prefix.endswith("/") and relative.startswith(prefix)):
+                if best is None or len(prefix) > best[1]:
+                    best = (level, len(prefix))
+    return None if best is None else best[0]
 
 
 def cycles(edges):
@@ -230,7 +291,16 @@ def main():
         for a, b, name in sorted(arrows):
             if crate.is_facade(b) and not crate.is_facade(a) or (crate.is_facade(b) and crate.is_facade(a) and b.parent in a.parents and a != b):
                 failures.append(f"{rel(a)} imports `{name}` from the facade {rel(b)}: move the item into a file of its own")
+        name = src.parent.name
+        for a, b, what in sorted(arrows):
+            ra, rb = rank(name, str(a.relative_to(src))), rank(name, str(b.relative_to(src)))
+            if ra is None or rb is None:
+                failures.append(f"{rel(a if ra is None else b)} is in no room of scripts/layers.py: add it to ROOMS and ARCHITECTURE.md")
+            elif rb > ra:
+                failures.append(f"{rel(a)} imports `{what}` from {rel(b)}, a room above it")
         for component in cycles({(a, b) for a, b, _ in arrows}):
+            if {rel(f) for f in component} <= CONTRACT:
+                continue
             ties = sorted({f"{rel(a)} -> {rel(b)} ({name})" for a, b, name in arrows if a in component and b in component})
             failures.append("cycle: " + ", ".join(rel(f) for f in component) + "\n    " + "\n    ".join(ties))
     for failure in failures:

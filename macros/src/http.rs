@@ -156,17 +156,6 @@ pub const REQUIRED_HEADERS: &[RequiredHeader] = &[
     },
 ];
 
-/// Retry guidance implied by a status when `retry` is not declared.
-pub fn default_retry(code: u16) -> crate::attr::RetryKind {
-    use crate::attr::RetryKind;
-    match code {
-        429 | 503 => RetryKind::AfterDelay,
-        408 | 425 | 502 | 504 => RetryKind::Yes,
-        500 => RetryKind::Backoff,
-        _ => RetryKind::No,
-    }
-}
-
 /// The request methods of RFC 9110 and RFC 5789 (PATCH).
 pub const METHODS: &[&str] = &[
     "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
@@ -174,8 +163,8 @@ pub const METHODS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::{STATUSES, by_code, by_name, default_retry, nearest};
-    use crate::attr::RetryKind;
+    use super::{STATUSES, by_code, by_name, nearest};
+    use crate::retry::{RetryKind, default_retry};
 
     /// Every registered 4xx/5xx with the phrase RFC 9110 (or its defining RFC) gives it.
     #[test]

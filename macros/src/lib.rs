@@ -10,13 +10,14 @@
 
 mod attr;
 mod case;
-mod decode;
 mod detail;
 mod diag;
 mod expand;
 mod fallback;
 mod http;
 mod model;
+mod retry;
+mod types;
 mod valid;
 
 use darling::{Error, FromDeriveInput, FromVariant};

@@ -1,6 +1,7 @@
 //! The [`Catalog`] trait: a type's whole error catalog, walked through transparent variants.
 
-use crate::{__private, Entry};
+use crate::Entry;
+use crate::tree::Tree;
 
 /// A type's whole error catalog: one [`Entry`] per variant, in declaration order.
 ///
@@ -71,7 +72,7 @@ pub trait Catalog {
     /// that wrap this one. A hand-written impl keeps the default (no entries): its codes are
     /// still checked at run time by [`ServiceCatalog::duplicates`](crate::docs::ServiceCatalog::duplicates).
     #[doc(hidden)]
-    const __TREE: &'static __private::Tree = &__private::Tree::EMPTY;
+    const __TREE: &'static Tree = &Tree::EMPTY;
 }
 
 /// `Type` of `module::Type<Params>`: the name the catalog docs and the lock give a declaration.
@@ -89,7 +90,7 @@ macro_rules! forward_catalog {
             fn visit(f: &mut dyn FnMut(&'static str, &'static Entry)) {
                 T::visit(f);
             }
-            const __TREE: &'static __private::Tree = T::__TREE;
+            const __TREE: &'static Tree = T::__TREE;
         }
     )*};
 }

@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+pub use crate::Retry;
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
 pub use core::any::type_name;
 pub use core::convert::AsRef;

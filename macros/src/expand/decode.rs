@@ -6,8 +6,10 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
 
-use crate::expand::{Bounds, at, binding, is_violations};
+use super::bounds::Bounds;
+use super::support::{at, binding};
 use crate::model::{Item, Kind, Path, Visibility};
+use crate::types::is_violations;
 
 pub fn tokens(input: &DeriveInput, items: &[Item], bounds: &Bounds, span: Span) -> TokenStream {
     let mut bounds = bounds.clone();

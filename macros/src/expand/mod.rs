@@ -1,0 +1,12 @@
+//! Code generation, a file per generated piece: the static entries, the methods that read
+//! fields, the catalog, the opt-in impls and `#[api(decode)]`; the bounds and shared helpers.
+
+mod bounds;
+mod catalog;
+mod decode;
+mod derive;
+mod entries;
+mod methods;
+mod support;
+
+pub(crate) use derive::{Integrations, expand};
