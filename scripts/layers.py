@@ -45,6 +45,7 @@ def strip(text):
 
 def expand_tree(tree):
     """`a::{b, c::{d, e}}` as the paths `a::b`, `a::c::d`, `a::c::e` (renames and globs kept)."""
+    tree = re.sub(r"\s+as\s+\w+", "", tree)  # `Write as _`, `entry as __api_entry`
     tree = re.sub(r"\s+", "", tree)
     out = []
 
@@ -67,7 +68,7 @@ def expand_tree(tree):
                 out.append(prefix + part)
 
     walk("", tree)
-    return [p.split("as")[0] if False else re.sub(r"as\w+$", "", p) for p in out]
+    return out
 
 
 class Crate:
@@ -104,8 +105,6 @@ class Crate:
         """A facade's `pub use` names: name -> absolute path of what it re-exports."""
         file = self.modules[module]
         names = {}
-        for tree in USE.findall(strip(file.read_text())):
-            pass
         text = strip(file.read_text())
         for match in re.finditer(r"\bpub(?:\([^)]*\))?\s+use\s+([^;]+);", text):
             for path in expand_tree(match.group(1)):
@@ -214,8 +213,8 @@ ROOMS = {
         (5, ["response.rs"]),
         (4, ["envelope/", "catalog.rs"]),
         (3, ["remote.rs", "tree.rs"]),
-        (2, ["error.rs", "entry/", "envelope/contract.rs", "envelope/output.rs", "fields.rs", "violations.rs", "detail/", "context.rs", "json.rs"]),
-        (1, ["render_error.rs", "retry.rs", "codes.rs"]),
+        (2, ["error.rs", "entry/", "envelope/contract.rs", "envelope/output.rs", "fields.rs", "violations/", "detail/", "context.rs", "json.rs"]),
+        (1, ["render_error.rs", "retry.rs", "codes.rs", "status.rs"]),
     ],
 }
 
@@ -279,12 +278,19 @@ def cycles(edges):
     return out
 
 
-def main():
+MAX_LINES = 500
+
+
+def check(crates):
+    """Every failure of `crates` (their `src` folders), as lines to print."""
     failures = []
-    for src in CRATES:
+    for src in crates:
+        for file in sorted(src.rglob("*.rs")):
+            lines = file.read_text().count("\n")
+            if lines > MAX_LINES:
+                failures.append(f"{rel(file)} has {lines} lines, over {MAX_LINES}: split it by concern")
         crate = Crate(src)
         arrows = crate.arrows()
-        rel = lambda f: str(f.relative_to(ROOT))
         if "--graph" in sys.argv:
             for a, b, name in sorted(arrows):
                 print(f"{rel(a)} -> {rel(b)}: {name}")
@@ -303,12 +309,57 @@ def main():
                 continue
             ties = sorted({f"{rel(a)} -> {rel(b)} ({name})" for a, b, name in arrows if a in component and b in component})
             failures.append("cycle: " + ", ".join(rel(f) for f in component) + "\n    " + "\n    ".join(ties))
+    return list(dict.fromkeys(failures))
+
+
+def rel(file):
+    try:
+        return str(file.relative_to(ROOT))
+    except ValueError:
+        return str(file)
+
+
+def self_test():
+    """The check fails on what it must fail on: a cycle, an import into a facade, an arrow up."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = pathlib.Path(tmp) / "runtime" / "src"
+        (src / "envelope").mkdir(parents=True)
+        files = {
+            "lib.rs": "mod retry;\nmod codes;\npub mod envelope;\npub struct Root;\n",
+            "retry.rs": "use crate::codes::Reason;\nuse crate::envelope::Problem;\npub struct Retry;\n",
+            "codes.rs": "use crate::retry::Retry;\nuse crate::Root;\npub struct Reason;\n",
+            "envelope/mod.rs": "mod problem;\npub use problem::Problem;\n",
+            "envelope/problem.rs": "use crate::retry::Retry;\npub struct Problem;\n",
+        }
+        for name, text in files.items():
+            (src / name).write_text(text)
+        found = "\n".join(check([src]))
+        expected = [
+            "runtime/src/codes.rs imports `Root` from the facade runtime/src/lib.rs",
+            "runtime/src/retry.rs imports `Problem` from runtime/src/envelope/problem.rs, a room above it",
+            "cycle: runtime/src/codes.rs, runtime/src/envelope/problem.rs, runtime/src/retry.rs",
+            "runtime/src/retry.rs -> runtime/src/codes.rs (Reason)",
+        ]
+        missing = [e for e in expected if e not in found.replace(tmp + "/", "")]
+        if missing:
+            print("self-test: the check missed\n  " + "\n  ".join(missing) + "\nit found:\n" + found)
+            return 1
+    print("layers self-test: cycles, facade imports and arrows up are caught")
+    return 0
+
+
+def main():
+    if "--self-test" in sys.argv:
+        return self_test()
+    failures = check(CRATES)
     for failure in failures:
         print(failure)
     if failures:
         print(f"{len(failures)} layering failure(s); see ARCHITECTURE.md")
         return 1
-    print("layers: no cycle, no import into a facade")
+    print("layers: no cycle, no arrow up, no import into a facade, no file over 500 lines")
     return 0
 
 

@@ -26,6 +26,28 @@ use syn::{DeriveInput, parse_macro_input};
 
 use crate::model::{Defaults, Source};
 
+/// The reason phrases of the derive's status registry ([`http::STATUSES`]) as a `const fn`
+/// for the runtime, so that derived, framework and hand-built entries read one table. Not part
+/// of the API: the runtime calls it once.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __reason_phrases(_: TokenStream) -> TokenStream {
+    let arms = http::STATUSES.iter().map(|s| {
+        let (code, phrase) = (s.code, s.phrase);
+        quote::quote!(#code => ::core::option::Option::Some(#phrase),)
+    });
+    quote::quote! {
+        /// The RFC 9110 (or defining RFC's) reason phrase of a registered 4xx or 5xx `code`.
+        pub(crate) const fn reason_phrase(code: u16) -> ::core::option::Option<&'static str> {
+            match code {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+    .into()
+}
+
 /// The derive of the `apierror` crate, which re-exports it with the attribute reference.
 ///
 /// `#[source]` and `#[from]` are helper attributes of this derive too (inert: they mark a source
@@ -36,14 +58,23 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
     derive(&input).into()
 }
 
-fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
-    let mut errors = Error::accumulator();
+/// The checked model of `input`: the crate path, the opt-in impls, the declared envelope and the
+/// items (`None` when the input could not be read far enough), every error in `errors`.
+fn analyze(
+    input: &DeriveInput,
+    errors: &mut darling::error::Accumulator,
+) -> (
+    syn::Path,
+    expand::Integrations,
+    Option<syn::Expr>,
+    Option<Vec<model::Item>>,
+) {
     let container = errors.handle(attr::Container::from_derive_input(input));
     let krate = container
         .as_ref()
         .and_then(|c| c.krate.clone())
         .unwrap_or_else(|| syn::parse_quote!(::apierror));
-    let mut container = container.map(|c| Accepted::new(c, &mut errors));
+    let mut container = container.map(|c| Accepted::new(c, errors));
     let integrations = container.as_ref().map(|c| c.integrations).unwrap_or_default();
     // `None`: the type renders in the service's envelope (RFC 9457 when the service sets none).
     let envelope: Option<syn::Expr> = container.as_mut().and_then(|c| c.envelope.take());
@@ -65,7 +96,7 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
                 .map(|v| errors.handle(attr::Variant::from_variant(v)))
                 .collect();
             container.as_ref().map(|container| {
-                valid::enum_container_keys(&container.keys, &mut errors);
+                valid::enum_container_keys(&container.keys, errors);
                 parsed
                     .into_iter()
                     .flatten()
@@ -75,15 +106,15 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
                             path: model::Path::Variant,
                             attrs: &v.attrs,
                             fields: v.fields.fields,
-                            keys: v.keys.accept(&mut errors),
+                            keys: v.keys.accept(errors),
                         };
-                        model::build(src, &container.defaults, &mut errors)
+                        model::build(src, &container.defaults, errors)
                     })
                     .collect::<Vec<_>>()
             })
         }
         syn::Data::Struct(data) => {
-            let fields = model::parse_fields(&data.fields, &mut errors);
+            let fields = model::parse_fields(&data.fields, errors);
             container.zip(fields).and_then(|(container, fields)| {
                 let src = Source {
                     ident: &input.ident,
@@ -92,13 +123,19 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
                     fields,
                     keys: container.keys,
                 };
-                model::build(src, &container.defaults, &mut errors).map(|item| vec![item])
+                model::build(src, &container.defaults, errors).map(|item| vec![item])
             })
         }
     };
     if let Some(items) = &items {
-        valid::unique_codes(items, &mut errors);
+        valid::unique_codes(items, errors);
     }
+    (krate, integrations, envelope, items)
+}
+
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let mut errors = Error::accumulator();
+    let (krate, integrations, envelope, items) = analyze(input, &mut errors);
     match (errors.finish(), items) {
         (Ok(()), Some(items)) => expand::expand(input, &krate, &items, envelope.as_ref(), integrations),
         (result, _) => {
@@ -109,6 +146,17 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
             tokens
         }
     }
+}
+
+/// The items of `input`, for the generators' unit tests (the input must derive without errors).
+#[cfg(test)]
+pub(crate) fn test_items(input: &DeriveInput) -> Vec<model::Item> {
+    let mut errors = Error::accumulator();
+    let (.., items) = analyze(input, &mut errors);
+    if let Err(errors) = errors.finish() {
+        panic!("the test input does not derive: {errors}");
+    }
+    items.unwrap_or_default()
 }
 
 /// The container's attribute with every value checked: rejected values are reported once, here,

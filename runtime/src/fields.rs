@@ -1,3 +1,6 @@
+//! [`FieldWriter`]: how an error's exposed fields are written, into a body or a map, each
+//! escaped once, a failed `Serialize` reported with the field's name.
+
 use core::fmt;
 
 use serde::Serialize;

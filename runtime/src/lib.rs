@@ -21,6 +21,7 @@ mod render_error;
 mod response;
 mod retry;
 mod service;
+mod status;
 mod tree;
 mod violations;
 

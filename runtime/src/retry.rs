@@ -1,3 +1,5 @@
+//! [`Retry`]: the retry guidance of an entry, its spellings and the default a status implies.
+
 use core::fmt;
 use core::str::FromStr;
 

@@ -8,7 +8,7 @@ use syn::{DeriveInput, Ident};
 use super::bounds::Bounds;
 use super::catalog::{catalog, display, member_schemas};
 use super::entries::Statics;
-use super::methods::{detail, location, retry_after, source_error, violations, write_fields};
+use super::methods::{LocationMethod, ViolationsMethod, detail, retry_after, source_error, write_fields};
 use super::support::{LookupMethod, constant_method, match_self, pattern};
 use crate::model::{Item, Kind};
 
@@ -146,8 +146,8 @@ pub(crate) fn expand(
     methods.extend(detail_method);
     methods.extend(write_fields(items, &mut bounds));
     methods.extend(source_error(items, &mut bounds));
-    methods.extend(violations(items));
-    methods.extend(location(items));
+    methods.push(ViolationsMethod(items).into_token_stream());
+    methods.push(LocationMethod(items).into_token_stream());
 
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause();

@@ -174,3 +174,28 @@ pub(crate) fn resolve_json(resolve: &crate::attr::ResolveKeys) -> String {
         .collect();
     format!("{{{}}}", members.join(","))
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    use super::Statics;
+
+    /// One positional call per entry, the retry the derive means always in it; a builder only
+    /// for what an entry declares beyond the defaults.
+    #[test]
+    fn one_call_per_entry_with_its_retry() {
+        let items = crate::test_items(&syn::parse_quote! {
+            enum E {
+                #[api(status = 404)]
+                Missing,
+                #[api(status = 429, retry = false, title = "Slow down")]
+                Slow,
+            }
+        });
+        let text = Statics::new(&items, None).to_token_stream().to_string();
+        let missing = r#"__api_entry ("Missing" , "MISSING" , "\"MISSING\"" , __ApiStatus :: NOT_FOUND , __ApiRetry :: No , "Not Found" , "\"Not Found\"" , & __API_FIELDS , 0u16 , 0u16)"#;
+        let slow = r#"__api_entry ("Slow" , "SLOW" , "\"SLOW\"" , __ApiStatus :: TOO_MANY_REQUESTS , __ApiRetry :: No , "Too Many Requests" , "\"Too Many Requests\"" , & __API_FIELDS , 0u16 , 0u16) . __title ("Slow down" , "\"Slow down\"")"#;
+        assert!(text.contains(&format!("[{missing} , {slow}]")), "{text}");
+    }
+}

@@ -2,7 +2,7 @@
 //! `write_fields`, `source_error`, `location` and `violations`.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::Ident;
 
 use super::bounds::Bounds;
@@ -293,8 +293,17 @@ pub(crate) fn source_error(items: &[Item], bounds: &mut Bounds) -> Option<TokenS
     })
 }
 
-/// `location()`: the value of a variant's field marked `location = "..."`.
-pub(crate) fn location(items: &[Item]) -> Option<TokenStream> {
+/// `location()`: the value of a variant's field marked `location = "..."`; nothing at all for a
+/// type with no such field and no transparent variant to pass an inner type's through.
+pub(crate) struct LocationMethod<'a>(pub(crate) &'a [Item]);
+
+impl ToTokens for LocationMethod<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(location(self.0));
+    }
+}
+
+fn location(items: &[Item]) -> Option<TokenStream> {
     let mut arms = Vec::new();
     for item in items {
         match &item.kind {
@@ -330,8 +339,17 @@ pub(crate) fn location(items: &[Item]) -> Option<TokenStream> {
     })
 }
 
-/// `violations()`: the member name and value of a variant's `Violations` field.
-pub(crate) fn violations(items: &[Item]) -> Option<TokenStream> {
+/// `violations()`: the member name and value of a variant's `Violations` field; nothing for a
+/// type without one.
+pub(crate) struct ViolationsMethod<'a>(pub(crate) &'a [Item]);
+
+impl ToTokens for ViolationsMethod<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(violations(self.0));
+    }
+}
+
+fn violations(items: &[Item]) -> Option<TokenStream> {
     let mut arms = Vec::new();
     for item in items {
         match &item.kind {
@@ -358,4 +376,74 @@ pub(crate) fn violations(items: &[Item]) -> Option<TokenStream> {
             #body
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::{ToTokens, quote};
+
+    use super::{LocationMethod, ViolationsMethod};
+
+    fn text(tokens: &impl ToTokens) -> String {
+        tokens.to_token_stream().to_string()
+    }
+
+    #[test]
+    fn location_reads_the_exposed_field_and_passes_an_inner_one_through() {
+        let items = crate::test_items(&syn::parse_quote! {
+            enum E {
+                #[api(status = 400)]
+                BadSort { #[api(location = "parameter")] sort: String, other: u8 },
+                #[api(status = 404)]
+                Missing,
+                #[api(transparent)]
+                Inner(Other),
+            }
+        });
+        let expected = quote! {
+            fn location(&self) -> _apierror::__private::Option<_apierror::Location<'_>> {
+                match self {
+                    Self::BadSort { sort: __api_field0, .. } => _apierror::__private::Some(_apierror::Location::Parameter(
+                        _apierror::__private::AsRef::<_apierror::__private::str>::as_ref(__api_field0)
+                    )),
+                    Self::Inner { 0: __api_field0, .. } => _apierror::ApiError::location(__api_field0),
+                    _ => _apierror::__private::None,
+                }
+            }
+        };
+        assert_eq!(text(&LocationMethod(&items)), expected.to_string());
+    }
+
+    #[test]
+    fn no_location_no_violations_no_method() {
+        let items = crate::test_items(&syn::parse_quote! {
+            enum E {
+                #[api(status = 404)]
+                Missing { id: u64 },
+            }
+        });
+        assert_eq!(text(&LocationMethod(&items)), "");
+        assert_eq!(text(&ViolationsMethod(&items)), "");
+    }
+
+    #[test]
+    fn violations_name_their_member() {
+        let items = crate::test_items(&syn::parse_quote! {
+            enum E {
+                #[api(status = 422)]
+                Invalid { #[api(rename = "problems")] errors: Violations },
+                #[api(status = 404)]
+                Missing,
+            }
+        });
+        let expected = quote! {
+            fn violations(&self) -> _apierror::__private::Option<(&'static _apierror::__private::str, &_apierror::Violations)> {
+                match self {
+                    Self::Invalid { errors: __api_field0, .. } => _apierror::__private::Some(("problems", __api_field0)),
+                    _ => _apierror::__private::None,
+                }
+            }
+        };
+        assert_eq!(text(&ViolationsMethod(&items)), expected.to_string());
+    }
 }

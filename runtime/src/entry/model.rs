@@ -271,7 +271,8 @@ impl Entry {
     }
 
     /// The RFC 9110 reason phrase of the status (413 "Content Too Large", 422 "Unprocessable
-    /// Content"), whatever the title. (An entry built by hand has `http`'s phrase.)
+    /// Content"), whatever the title, from one table for derived, framework and hand-built
+    /// entries alike (`http`'s phrase for a status outside the 4xx/5xx registry).
     #[must_use]
     #[inline]
     pub fn reason(&self) -> &'static str {
@@ -285,7 +286,10 @@ impl Entry {
     /// The reason phrase of an entry built with [`Entry::new`] (the derive fills it in).
     #[cold]
     fn hand_built_reason(&self) -> &'static str {
-        self.parts.status.canonical_reason().unwrap_or("")
+        let status = self.parts.status;
+        crate::status::reason_phrase(status.as_u16())
+            .or_else(|| status.canonical_reason())
+            .unwrap_or("")
     }
 
     /// The short static summary: `#[api(title)]` (the title given to [`Entry::new`]), or the

@@ -3,6 +3,10 @@
 
 mod errors;
 mod framework;
+mod framework_error;
+mod kinds;
 
 pub use errors::ServiceErrors;
-pub use framework::{CodeCase, FrameworkError, FrameworkErrors, FrameworkKind};
+pub use framework::FrameworkErrors;
+pub use framework_error::FrameworkError;
+pub use kinds::{CodeCase, FrameworkKind};

@@ -1,9 +1,11 @@
-//! Validation errors: which parts of the request are wrong, and why.
+//! [`Violation`]: one validation error, at a JSON Pointer into the request body.
 
 use core::fmt;
 
 use serde::ser::SerializeMap as _;
 use serde::{Deserialize, Serialize, Serializer};
+
+use super::pointer::{json_pointer, push_token};
 
 /// One thing wrong with a request: where (a JSON Pointer into the request body, RFC 6901), an
 /// optional machine-readable code, and a message for a person.
@@ -258,89 +260,6 @@ impl Violation {
     }
 }
 
-/// Appends `token` escaped as RFC 6901 says (`~` as `~0`, `/` as `~1`).
-fn push_token(pointer: &mut String, token: &str) {
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
-
-/// `text` as a valid JSON Pointer: unchanged when it is one, else repaired as
-/// [`Violation::new`] documents.
-pub(crate) fn json_pointer(text: String) -> String {
-    let valid = |s: &str| {
-        (s.is_empty() || s.starts_with('/'))
-            && s.match_indices('~')
-                .all(|(at, _)| matches!(s.as_bytes().get(at + 1), Some(b'0' | b'1')))
-    };
-    if valid(&text) {
-        return text;
-    }
-    let text = match text.strip_prefix('#') {
-        Some(fragment) => percent_decode(fragment),
-        None => text,
-    };
-    let mut pointer = String::with_capacity(text.len() + 2);
-    if !text.is_empty() && !text.starts_with('/') {
-        pointer.push('/');
-    }
-    let bytes = text.as_bytes();
-    for (at, c) in text.char_indices() {
-        pointer.push(c);
-        if c == '~' && !matches!(bytes.get(at + 1), Some(b'0' | b'1')) {
-            pointer.push('0');
-        }
-    }
-    pointer
-}
-
-/// `%XX` sequences decoded (an invalid one, or bytes that are not UTF-8, kept as they are).
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        match (
-            bytes[at],
-            bytes.get(at + 1).copied().and_then(hex),
-            bytes.get(at + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                #[allow(clippy::cast_possible_truncation, reason = "two hex digits are one byte")]
-                out.push((high * 16 + low) as u8);
-                at += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                at += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
-}
-
-/// Writes `pointer` as a URI fragment (`#/a%20b`): every character RFC 3986 does not allow in a
-/// fragment percent-encoded, as RFC 6901 section 6 requires.
-pub(crate) fn write_fragment(out: &mut String, pointer: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push('#');
-    for &b in pointer.as_bytes() {
-        let allowed = b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&b);
-        if allowed {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-}
-
 /// `{"pointer", "code"?, "message"}`.
 impl Serialize for Violation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -357,175 +276,6 @@ impl Serialize for Violation {
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.pointer, self.message)
-    }
-}
-
-/// The validation errors of a request, as a field of an error variant: each envelope renders
-/// them the way its standard does.
-///
-/// | envelope | rendering |
-/// |---|---|
-/// | RFC 9457 | an extension member (the field's name; RFC 9457's example calls it `errors`) holding `[{"detail", "pointer": "#/age"}]` |
-/// | AIP-193 | a `google.rpc.BadRequest` detail with `fieldViolations: [{"field": "profile.color", "description", "reason"}]` |
-/// | JSON:API | one error object per violation, each with `source.pointer` |
-/// | the others | a member of `details`: `[{"pointer", "code", "message"}]` |
-///
-/// ```
-/// use apierror::{ApiError, Violation, Violations};
-///
-/// #[derive(Debug, ApiError)]
-/// enum RequestError {
-///     /// The request body has invalid fields.
-///     #[api(status = 422, detail = "Your request is not valid.")]
-///     Invalid { errors: Violations },
-/// }
-///
-/// let errors: Violations = [Violation::new("/age", "must be a positive integer")].into_iter().collect();
-/// let err = RequestError::Invalid { errors };
-/// assert_eq!(err.violations().unwrap().1.len(), 1);
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Violations(Vec<Violation>);
-
-impl Violations {
-    /// None yet.
-    #[must_use]
-    pub const fn new() -> Self {
-        Violations(Vec::new())
-    }
-
-    /// Adds one.
-    pub fn push(&mut self, violation: Violation) {
-        self.0.push(violation);
-    }
-
-    /// Each violation, in order.
-    pub fn iter(&self) -> core::slice::Iter<'_, Violation> {
-        self.0.iter()
-    }
-
-    /// How many.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl FromIterator<Violation> for Violations {
-    fn from_iter<I: IntoIterator<Item = Violation>>(iter: I) -> Self {
-        Violations(iter.into_iter().collect())
-    }
-}
-
-impl<'a> IntoIterator for &'a Violations {
-    type Item = &'a Violation;
-    type IntoIter = core::slice::Iter<'a, Violation>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
-
-/// `validator`'s report: every field error, nested structs and lists included, at its pointer;
-/// the error's code, and its message (or the code when it has none).
-#[cfg(feature = "validator-0_21")]
-impl From<&validator::ValidationErrors> for Violations {
-    fn from(errors: &validator::ValidationErrors) -> Self {
-        fn walk(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<Violation>) {
-            use validator::ValidationErrorsKind;
-            let mut fields: Vec<_> = errors.errors().iter().collect();
-            fields.sort_by(|a, b| a.0.cmp(b.0));
-            for (field, kind) in fields {
-                let pointer = format!("{prefix}/{}", escape(field));
-                match kind {
-                    ValidationErrorsKind::Field(list) => {
-                        for error in list {
-                            let message = error
-                                .message
-                                .as_ref()
-                                .map_or_else(|| error.code.to_string(), ToString::to_string);
-                            out.push(
-                                Violation::new(pointer.clone(), message).with_code(error.code.to_string()),
-                            );
-                        }
-                    }
-                    ValidationErrorsKind::Struct(inner) => walk(inner, &pointer, out),
-                    ValidationErrorsKind::List(items) => {
-                        for (index, inner) in items {
-                            walk(inner, &format!("{pointer}/{index}"), out);
-                        }
-                    }
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(errors, "", &mut out);
-        Violations(out)
-    }
-}
-
-/// `garde`'s report: each error at its path (`a.b[0]` becomes `/a/b/0`).
-#[cfg(feature = "garde-0_23")]
-impl From<&garde::Report> for Violations {
-    fn from(report: &garde::Report) -> Self {
-        report
-            .iter()
-            .map(|(path, error)| {
-                let path = path.to_string();
-                let mut pointer = String::new();
-                for part in path.split('.').filter(|p| !p.is_empty()) {
-                    let (name, indexes) = part.split_once('[').map_or((part, ""), |(n, rest)| (n, rest));
-                    if !name.is_empty() {
-                        pointer.push('/');
-                        pointer.push_str(&escape(name));
-                    }
-                    for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
-                        pointer.push('/');
-                        pointer.push_str(&escape(index));
-                    }
-                }
-                Violation::new(pointer, error.message().to_string())
-            })
-            .collect()
-    }
-}
-
-/// An RFC 6901 reference token.
-#[cfg(any(feature = "validator-0_21", feature = "garde-0_23"))]
-fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// `[{"pointer", "code"?, "message"}]`, titled `Violations` so that envelopes with a shape of
-/// their own for them can find them in a member schema.
-#[cfg(feature = "schemars-1")]
-impl schemars::JsonSchema for Violations {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Violations".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "title": "Violations",
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["pointer", "message"],
-                "additionalProperties": false,
-                "properties": {
-                    "pointer": {"type": "string", "description": "A JSON Pointer into the request."},
-                    "code": {"type": "string"},
-                    "message": {"type": "string"},
-                },
-            },
-        })
     }
 }
 
@@ -572,7 +322,7 @@ mod tests {
     #[test]
     fn fragments_are_percent_encoded() {
         let mut out = String::new();
-        super::write_fragment(&mut out, "/a b/%/é/c~1d/\"");
+        crate::violations::pointer::write_fragment(&mut out, "/a b/%/é/c~1d/\"");
         assert_eq!(out, "#/a%20b/%25/%C3%A9/c~1d/%22");
     }
 
