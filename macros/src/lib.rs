@@ -48,6 +48,29 @@ pub fn __reason_phrases(_: TokenStream) -> TokenStream {
     .into()
 }
 
+/// The retry guidance a status implies when none is declared ([`retry::default_retry`]) as a
+/// `const fn` for the runtime's `Retry::for_status`: the derive leaves out a retry equal to it,
+/// so both crates must read one table. Not part of the API: the runtime calls it once.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __default_retry(_: TokenStream) -> TokenStream {
+    let arms = (100u16..=599).filter_map(|code| {
+        let retry = retry::default_retry(code);
+        let variant = proc_macro2::Ident::new(retry.variant(), proc_macro2::Span::call_site());
+        (retry != retry::RetryKind::No).then(|| quote::quote!(#code => Retry::#variant,))
+    });
+    quote::quote! {
+        /// The guidance `status` implies, from the derive's table.
+        const fn default_for_status(status: u16) -> Retry {
+            match status {
+                #(#arms)*
+                _ => Retry::No,
+            }
+        }
+    }
+    .into()
+}
+
 /// The derive of the `apierror` crate, which re-exports it with the attribute reference.
 ///
 /// `#[source]` and `#[from]` are helper attributes of this derive too (inert: they mark a source

@@ -1,6 +1,6 @@
 //! Retry guidance as the derive knows it: the strategies `retry = "..."` accepts, and the
-//! guidance a status implies when none is declared. The derive always emits the value it means,
-//! so the runtime's own table (`Retry::for_status`) is never consulted for a derived entry.
+//! guidance a status implies when none is declared. The runtime's `Retry::for_status` is
+//! generated from this table (`__default_retry!`), so a derived entry may leave its default out.
 
 /// The retry strategies accepted by `retry = "..."`, and `true` / `false`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -125,12 +125,7 @@ impl Retry {
     /// ```
     #[must_use]
     pub const fn for_status(status: u16) -> Retry {
-        match status {
-            429 | 503 => Retry::AfterDelay,
-            408 | 425 | 502 | 504 => Retry::Yes,
-            500 => Retry::Backoff,
-            _ => Retry::No,
-        }
+        default_for_status(status)
     }
 
     /// Every strategy, in declaration order.
@@ -227,3 +222,7 @@ mod tests {
         }
     }
 }
+
+// The derive's own table, so that a derived entry that leaves its default out and a hand-built
+// entry agree by construction.
+apierror_macros::__default_retry!();

@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 
 use super::support::json_string;
 use crate::model::{EntryModel, FieldModel, Item};
+use crate::retry::default_retry;
 use crate::types::{option_inner, type_text};
 
 /// The `static` catalog data: one `Entry` per non-transparent item, plus the `Resolve` and
@@ -48,11 +49,8 @@ impl ToTokens for Statics<'_> {
             let status = Ident::new(entry.status.constant, Span::call_site());
             let reason = entry.status.phrase;
             let reason_json = json_string(reason);
-            // The retry guidance the derive means, always: the runtime's table is never consulted
-            // for a derived entry, so the two tables cannot drift apart.
-            let retry = Ident::new(entry.retry.variant(), Span::call_site());
             let mut call = quote! {
-                __api_entry(#variant, #code, #code_json, __ApiStatus::#status, __ApiRetry::#retry, #reason, #reason_json, &__API_FIELDS, #start, #len)
+                __api_entry(#variant, #code, #code_json, __ApiStatus::#status, #reason, #reason_json, &__API_FIELDS, #start, #len)
             };
             if entry.title != entry.status.phrase {
                 let title = &entry.title;
@@ -70,6 +68,12 @@ impl ToTokens for Statics<'_> {
                 } else {
                     quote!(__api_formatted(#call, #template))
                 };
+            }
+            // Left out when it is the status's default: the runtime's `Retry::for_status` is
+            // generated from the same table (`__default_retry!`), so the two cannot drift.
+            if entry.retry != default_retry(entry.status.code) {
+                let retry = Ident::new(entry.retry.variant(), Span::call_site());
+                call.extend(quote!(.with_retry(_apierror::Retry::#retry)));
             }
             if let Some(seconds) = entry.retry_after {
                 call.extend(quote!(.with_retry_after_secs(#seconds)));
@@ -114,7 +118,7 @@ impl ToTokens for Statics<'_> {
             tokens.extend(envelope_const(expr));
         }
         tokens.extend(quote! {
-            use _apierror::__private::{entry as __api_entry, detail_static as __api_detail, detail_formatted as __api_formatted, StatusCode as __ApiStatus, Retry as __ApiRetry};
+            use _apierror::__private::{entry as __api_entry, detail_static as __api_detail, detail_formatted as __api_formatted, StatusCode as __ApiStatus};
             #[allow(unused_imports)]
             use _apierror::__private::{fmt1 as __api_fmt1, fmt2 as __api_fmt2, fmt3 as __api_fmt3, fmt4 as __api_fmt4};
             #[allow(unused_imports)]
@@ -181,8 +185,8 @@ mod tests {
 
     use super::Statics;
 
-    /// One positional call per entry, the retry the derive means always in it; a builder only
-    /// for what an entry declares beyond the defaults.
+    /// One positional call per entry; a builder only for what an entry declares beyond the
+    /// defaults (a retry other than its status's, a title other than the reason phrase).
     #[test]
     fn one_call_per_entry_with_its_retry() {
         let items = crate::test_items(&syn::parse_quote! {
@@ -194,8 +198,8 @@ mod tests {
             }
         });
         let text = Statics::new(&items, None).to_token_stream().to_string();
-        let missing = r#"__api_entry ("Missing" , "MISSING" , "\"MISSING\"" , __ApiStatus :: NOT_FOUND , __ApiRetry :: No , "Not Found" , "\"Not Found\"" , & __API_FIELDS , 0u16 , 0u16)"#;
-        let slow = r#"__api_entry ("Slow" , "SLOW" , "\"SLOW\"" , __ApiStatus :: TOO_MANY_REQUESTS , __ApiRetry :: No , "Too Many Requests" , "\"Too Many Requests\"" , & __API_FIELDS , 0u16 , 0u16) . __title ("Slow down" , "\"Slow down\"")"#;
+        let missing = r#"__api_entry ("Missing" , "MISSING" , "\"MISSING\"" , __ApiStatus :: NOT_FOUND , "Not Found" , "\"Not Found\"" , & __API_FIELDS , 0u16 , 0u16)"#;
+        let slow = r#"__api_entry ("Slow" , "SLOW" , "\"SLOW\"" , __ApiStatus :: TOO_MANY_REQUESTS , "Too Many Requests" , "\"Too Many Requests\"" , & __API_FIELDS , 0u16 , 0u16) . __title ("Slow down" , "\"Slow down\"") . with_retry (_apierror :: Retry :: No)"#;
         assert!(text.contains(&format!("[{missing} , {slow}]")), "{text}");
     }
 }

@@ -415,7 +415,6 @@ pub const fn entry(
     code: &'static str,
     code_json: &'static str,
     status: StatusCode,
-    retry: Retry,
     reason: &'static str,
     reason_json: &'static str,
     fields: &'static [crate::Field],
@@ -430,7 +429,7 @@ pub const fn entry(
         title: reason,
         description: "",
         detail: "",
-        retry,
+        retry: Retry::for_status(status.as_u16()),
         retry_after: 0,
         retry_after_field: false,
         resolve: &NO_RESOLVE,
@@ -479,10 +478,10 @@ pub static FALLBACK_ENTRY: Entry = entry(
     "",
     "\"\"",
     StatusCode::INTERNAL_SERVER_ERROR,
-    Retry::No,
     "Internal Server Error",
     "\"Internal Server Error\"",
     &[],
     0,
     0,
-);
+)
+.with_retry(Retry::No);
