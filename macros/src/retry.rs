@@ -15,7 +15,10 @@ pub enum RetryKind {
 }
 
 impl RetryKind {
+    /// Every spelling `retry = "..."` takes: the runtime's `Retry::as_str` names, one list.
     pub const STRATEGIES: &[(&str, RetryKind)] = &[
+        ("no", RetryKind::No),
+        ("yes", RetryKind::Yes),
         ("backoff", RetryKind::Backoff),
         ("after_delay", RetryKind::AfterDelay),
         ("after_reauth", RetryKind::AfterReauth),

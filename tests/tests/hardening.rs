@@ -309,3 +309,41 @@ fn violations_are_read_back_from_every_envelope() {
     );
     assert_eq!(remote.violations_member("problems"), None);
 }
+
+/// Every spelling `Retry::as_str` gives parses, in the derive and in `FromStr` alike.
+#[test]
+fn every_retry_spelling_parses_in_the_derive_and_from_str() {
+    use apierror::Retry;
+
+    #[derive(Debug, ApiError)]
+    enum Spelled {
+        #[api(status = 503, retry = "no", code = "NOT_RETRIED")]
+        No,
+        #[api(status = 409, retry = "yes")]
+        Yes,
+        #[api(status = 409, retry = "backoff")]
+        Backoff,
+        #[api(status = 409, retry = "after_delay")]
+        AfterDelay,
+        #[api(status = 403, retry = "after_reauth")]
+        AfterReauth,
+        #[api(status = 409, retry = "later")]
+        Later,
+        #[api(status = 409, retry = "new_key")]
+        NewKey,
+    }
+    let derived = [
+        Spelled::No,
+        Spelled::Yes,
+        Spelled::Backoff,
+        Spelled::AfterDelay,
+        Spelled::AfterReauth,
+        Spelled::Later,
+        Spelled::NewKey,
+    ]
+    .map(|e| e.retry());
+    assert_eq!(derived, Retry::ALL);
+    for retry in Retry::ALL {
+        assert_eq!(retry.as_str().parse::<Retry>(), Ok(retry));
+    }
+}

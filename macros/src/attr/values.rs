@@ -161,7 +161,7 @@ pub(crate) fn unknown_status_name(name: &str) -> Error {
     }
 }
 
-pub(crate) const RETRY_FORMS: &str = "`retry` takes `true`, `false`, or one of \"backoff\", \"after_delay\", \"after_reauth\", \"later\", \"new_key\"";
+pub(crate) const RETRY_FORMS: &str = "`retry` takes `true`, `false`, or one of \"no\", \"yes\", \"backoff\", \"after_delay\", \"after_reauth\", \"later\", \"new_key\"";
 
 /// `retry = false`, `retry = true` or `retry = "strategy"`.
 pub struct RetryValue {
