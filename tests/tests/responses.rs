@@ -199,3 +199,43 @@ fn untrusted_request_ids_are_dropped_from_headers() {
         assert_eq!(body["meta"]["request_id"], id, "{id:?}");
     }
 }
+
+/// A hand-built entry whose header values carry surrounding spaces still sends the headers,
+/// trimmed (issue 21.1: a required header is never silently dropped; the derive refuses the
+/// spaces instead, `ui/headers/challenge_surrounding_spaces`).
+#[test]
+fn spaced_header_values_of_a_hand_built_entry_are_trimmed_and_sent() {
+    use apierror::Entry;
+    use http::StatusCode;
+
+    static SPACED_401: Entry =
+        Entry::new("TOKEN_EXPIRED", StatusCode::UNAUTHORIZED, "Unauthorized").with_challenge(" Bearer \t");
+    static SPACED_405: Entry = Entry::new("NO_METHOD", StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
+        .with_allow("GET, HEAD ");
+    static SPACED_426: Entry =
+        Entry::new("UPGRADE", StatusCode::UPGRADE_REQUIRED, "Upgrade Required").with_upgrade(" websocket");
+
+    #[derive(Debug)]
+    struct Hand(&'static Entry);
+    impl core::fmt::Display for Hand {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str(self.0.title())
+        }
+    }
+    impl std::error::Error for Hand {}
+    impl ApiError for Hand {
+        fn entry(&self) -> &'static Entry {
+            self.0
+        }
+    }
+
+    let responder = ErrorResponder::default();
+    let cx = Context::new();
+    let problem = ("content-type", "application/problem+json");
+    let r = responder.response(&Hand(&SPACED_401), &cx);
+    assert_eq!(headers(&r), pairs(&[problem, ("www-authenticate", "Bearer")]));
+    let r = responder.response(&Hand(&SPACED_405), &cx);
+    assert_eq!(headers(&r), pairs(&[problem, ("allow", "GET, HEAD")]));
+    let r = responder.response(&Hand(&SPACED_426), &cx);
+    assert_eq!(headers(&r), pairs(&[problem, ("upgrade", "websocket")]));
+}

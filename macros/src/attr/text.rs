@@ -97,6 +97,15 @@ impl FromMeta for HeaderText {
         if text.trim().is_empty() || !text.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
             return Err(Error::custom(FORMS).with_span(lit));
         }
+        // The runtime sends no header value with surrounding spaces (RFC 9110, section 5.5);
+        // `Entry::with_challenge` trims them, and here the fix is said instead.
+        if text.trim() != text {
+            return Err(Error::custom(format!(
+                "`challenge` has surrounding spaces, which a header value cannot carry; write `challenge = {:?}`",
+                text.trim()
+            ))
+            .with_span(lit));
+        }
         Ok(HeaderText { lit: lit.clone() })
     }
 }

@@ -223,25 +223,37 @@ impl Entry {
         self
     }
 
-    /// Sets the `Upgrade` header value (a 426 needs one).
+    /// Sets the `Upgrade` header value (a 426 needs one); surrounding spaces are trimmed.
     #[must_use]
     pub const fn with_upgrade(mut self, protocols: &'static str) -> Self {
-        self.parts.upgrade = protocols;
+        self.parts.upgrade = protocols.trim_ascii();
         self
     }
 
     /// Sets the authentication challenge (a 401 needs one for `WWW-Authenticate`, a 407 for
     /// `Proxy-Authenticate`).
+    ///
+    /// Surrounding spaces and tabs are trimmed (a header value cannot carry them, RFC 9110,
+    /// section 5.5), so the header is sent rather than dropped; the derive refuses them instead,
+    /// with the trimmed text as the fix.
+    ///
+    /// ```
+    /// use apierror::{Entry, http::StatusCode};
+    ///
+    /// let entry = Entry::new("TOKEN_EXPIRED", StatusCode::UNAUTHORIZED, "Unauthorized")
+    ///     .with_challenge(" Bearer ");
+    /// assert_eq!(entry.challenge(), Some("Bearer"));
+    /// ```
     #[must_use]
     pub const fn with_challenge(mut self, challenge: &'static str) -> Self {
-        self.parts.challenge = challenge;
+        self.parts.challenge = challenge.trim_ascii();
         self
     }
 
-    /// Sets the `Allow` header value (a 405 needs one).
+    /// Sets the `Allow` header value (a 405 needs one); surrounding spaces are trimmed.
     #[must_use]
     pub const fn with_allow(mut self, allow: &'static str) -> Self {
-        self.parts.allow = allow;
+        self.parts.allow = allow.trim_ascii();
         self
     }
 
