@@ -315,3 +315,69 @@ fn which_codes_a_client_can_rebuild_is_checkable() {
     assert!(!ServiceError::decodable("INTERNAL"));
     assert!(!ServiceError::decodable("SEAT_LIMIT"));
 }
+
+/// Issue 21.3: the rate limit's reset is a reason to wait only when the limit is spent.
+#[test]
+fn the_rate_limit_reset_waits_only_when_the_limit_is_spent() {
+    let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    let far = "\"default\";r=5;t=3600";
+    // Requests left and not a 429: the reset an hour away is no reason to wait (or to stop).
+    assert!(matches!(
+        decide(409, &[("ratelimit", far)], Some(Retry::Backoff), 1, now),
+        RetryDecision::Retry { after } if after <= Duration::from_millis(200)
+    ));
+    assert!(matches!(
+        decide(503, &[("x-ratelimit-remaining", "5"), ("x-ratelimit-reset", "3600")], None, 1, now),
+        RetryDecision::Retry { after } if after <= Duration::from_millis(200)
+    ));
+    // Nothing remaining: the reset is the wait, whatever the status.
+    assert_eq!(
+        decide(503, &[("ratelimit", "\"default\";r=0;t=9")], None, 1, now),
+        RetryDecision::Retry {
+            after: Duration::from_secs(9)
+        }
+    );
+    // A 429 says the limit is spent even when `remaining` says otherwise.
+    assert_eq!(
+        decide(429, &[("ratelimit", "\"default\";r=5;t=9")], None, 1, now),
+        RetryDecision::Retry {
+            after: Duration::from_secs(9)
+        }
+    );
+    assert_eq!(
+        decide(429, &[("ratelimit", far)], None, 1, now),
+        RetryDecision::Stop(StopReason::WaitTooLong(Duration::from_secs(3600)))
+    );
+}
+
+/// Issue 21.16: a client's tests get the same waits on every run.
+#[test]
+fn jitter_can_be_seeded_or_turned_off() {
+    use apierror::client::Jitter;
+    let busy = remote(500, &[], "");
+    let waits = |policy: RetryPolicy| -> Vec<RetryDecision> {
+        (1..4)
+            .map(|attempt| policy.decide(&busy, None, attempt))
+            .collect()
+    };
+    let off = RetryPolicy::new().with_jitter(Jitter::Off);
+    assert_eq!(
+        waits(off),
+        [200, 400, 800].map(|ms| RetryDecision::Retry {
+            after: Duration::from_millis(ms)
+        })
+    );
+    let seeded = RetryPolicy::new().with_jitter(Jitter::Seeded(42));
+    let first = waits(seeded);
+    assert_eq!(first, waits(seeded));
+    // The sequence is fixed across platforms and releases (SplitMix64), so it can be written down.
+    let nanos: Vec<u128> = first
+        .iter()
+        .map(|d| match d {
+            RetryDecision::Retry { after } => after.as_nanos(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(nanos, [176_545_160, 48_180_498, 158_224_713], "seeded waits");
+    assert_ne!(waits(RetryPolicy::new().with_jitter(Jitter::Seeded(43))), first);
+}

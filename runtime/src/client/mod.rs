@@ -35,7 +35,7 @@ mod retry;
 
 pub use detect::detect;
 pub use read::BODY_LIMIT;
-pub use retry::{RetryDecision, RetryPolicy, StopReason};
+pub use retry::{Jitter, RetryDecision, RetryPolicy, StopReason};
 
 pub use crate::envelope::Decode;
 pub use crate::remote::{ActionCall, Decoded, FromRemote, RemoteError, RemoteRateLimit, RemoteResolve};

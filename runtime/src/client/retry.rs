@@ -26,6 +26,41 @@ pub struct RetryPolicy {
     max_attempts: u32,
     base_delay: Duration,
     max_delay: Duration,
+    jitter: Jitter,
+}
+
+/// Where the backoff's random share comes from ([`RetryPolicy::with_jitter`]).
+///
+/// Full jitter waits a random time between zero and the backoff's ceiling, so clients that
+/// failed together do not retry together. Tests of a client want the same waits on every run:
+/// [`Jitter::Seeded`] gives a fixed sequence, [`Jitter::Off`] the ceiling itself.
+///
+/// ```
+/// use std::time::Duration;
+/// use apierror::client::{Jitter, RemoteError, RetryDecision, RetryPolicy};
+/// use apierror::http::{HeaderMap, StatusCode};
+///
+/// let busy = RemoteError::from_response(StatusCode::SERVICE_UNAVAILABLE, &HeaderMap::new(), b"");
+/// let policy = RetryPolicy::new().with_jitter(Jitter::Off);
+/// // No Retry-After: the second attempt waits the full ceiling, 200 ms * 2.
+/// assert_eq!(
+///     policy.decide(&busy, None, 2),
+///     RetryDecision::Retry { after: Duration::from_millis(400) }
+/// );
+/// // The same seed gives the same waits, run after run.
+/// let seeded = RetryPolicy::new().with_jitter(Jitter::Seeded(7));
+/// assert_eq!(seeded.decide(&busy, None, 3), seeded.decide(&busy, None, 3));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Jitter {
+    /// A fresh random share for every decision (the default).
+    #[default]
+    Random,
+    /// A share derived from the seed and the attempt: the same on every run.
+    Seeded(u64),
+    /// No random share: the wait is the backoff's ceiling.
+    Off,
 }
 
 impl Default for RetryPolicy {
@@ -75,7 +110,15 @@ impl RetryPolicy {
             max_attempts: 4,
             base_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(60),
+            jitter: Jitter::Random,
         }
+    }
+
+    /// Sets where the backoff's random share comes from (random by default); see [`Jitter`].
+    #[must_use]
+    pub const fn with_jitter(mut self, jitter: Jitter) -> Self {
+        self.jitter = jitter;
+        self
     }
 
     /// Sets the attempts in all, the first included.
@@ -105,7 +148,8 @@ impl RetryPolicy {
     /// The strategy is `known` (from the client's copy of the catalog, e.g.
     /// `err.entry().retry()` of a decoded error), else the one the server put on the wire, else
     /// what the status implies ([`Retry::for_status`]). The wait is the server's: Retry-After,
-    /// else the rate limit's reset; without one, exponential backoff with full jitter.
+    /// else the rate limit's reset when the limit is spent (a 429, or `remaining` of 0); without
+    /// one, exponential backoff with full jitter (see [`RetryPolicy::with_jitter`]).
     #[must_use]
     pub fn decide(&self, error: &RemoteError, known: Option<Retry>, attempt: u32) -> RetryDecision {
         self.decide_at(error, known, attempt, SystemTime::now())
@@ -126,9 +170,15 @@ impl RetryPolicy {
         if !matches!(strategy, Retry::AfterReauth) && attempt >= self.max_attempts {
             return RetryDecision::Stop(StopReason::AttemptsExhausted);
         }
-        let server_wait = error
-            .retry_after_at(now)
-            .or_else(|| error.rate_limit().and_then(|rl| rl.reset_after));
+        // The rate limit's reset is a reason to wait only when the limit is spent: a 429, or a
+        // window with nothing remaining. A 409 with requests left retries on its own terms.
+        let limited = error.status().as_u16() == 429;
+        let server_wait = error.retry_after_at(now).or_else(|| {
+            error
+                .rate_limit()
+                .filter(|rl| limited || rl.remaining == Some(0))
+                .and_then(|rl| rl.reset_after)
+        });
         let wait = |fallback: Duration| -> Result<Duration, RetryDecision> {
             match server_wait {
                 Some(wait) if wait > self.max_delay => {
@@ -170,10 +220,27 @@ impl RetryPolicy {
         if nanos == 0 {
             return Duration::ZERO;
         }
-        // A fresh random number from the standard library's randomly keyed hasher: enough to
-        // spread clients apart, no generator crate needed.
-        let mut hasher = std::hash::RandomState::new().build_hasher();
-        hasher.write_u32(attempt);
-        Duration::from_nanos(hasher.finish() % nanos)
+        let random = match self.jitter {
+            Jitter::Off => return ceiling,
+            // A fresh random number from the standard library's randomly keyed hasher: enough
+            // to spread clients apart, no generator crate needed.
+            Jitter::Random => {
+                let mut hasher = std::hash::RandomState::new().build_hasher();
+                hasher.write_u32(attempt);
+                hasher.finish()
+            }
+            Jitter::Seeded(seed) => splitmix64(seed ^ u64::from(attempt)),
+        };
+        Duration::from_nanos(random % nanos)
     }
+}
+
+/// SplitMix64's output function (Steele, Lea and Flood, 2014): a fixed, well-mixed number from a
+/// seed, the same on every platform and Rust release (the standard library's hashers promise
+/// neither).
+const fn splitmix64(seed: u64) -> u64 {
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
