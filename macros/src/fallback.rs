@@ -23,6 +23,7 @@ pub fn expand(
             }
         }
     });
+    let from = crate::expand::from_impls(input, integrations.display);
     let integrations = integrations.tokens(
         &input.generics,
         input.generics.where_clause.as_ref(),
@@ -47,6 +48,7 @@ pub fn expand(
             }
             #integrations
             #display
+            #from
         };
     }
 }

@@ -73,8 +73,9 @@ pub fn __default_retry(_: TokenStream) -> TokenStream {
 
 /// The derive of the `apierror` crate, which re-exports it with the attribute reference.
 ///
-/// `#[source]` and `#[from]` are helper attributes of this derive too (inert: they mark a source
-/// field), so they work without `thiserror`, and next to it.
+/// `#[source]` and `#[from]` are helper attributes of this derive too (they mark a source field;
+/// `#[from]` also gives `From<Inner>` unless thiserror derives on the type), so they work without
+/// `thiserror`, and next to it.
 #[proc_macro_derive(ApiError, attributes(api, source, from))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

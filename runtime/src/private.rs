@@ -6,7 +6,7 @@ use core::fmt;
 pub use crate::Retry;
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
 pub use core::any::type_name;
-pub use core::convert::AsRef;
+pub use core::convert::{AsRef, From};
 pub use core::fmt::{Debug, Display};
 pub use core::format_args;
 pub use core::marker::Sync;

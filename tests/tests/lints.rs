@@ -40,6 +40,13 @@ pub enum PublicError {
     /// With a source.
     #[api(status = 502)]
     Upstream(#[api(source)] std::io::Error),
+    /// Converted with `From` (`#[from]`).
+    #[api(status = 400)]
+    BadNumber {
+        /// The parse error.
+        #[from]
+        source: std::num::ParseIntError,
+    },
 }
 
 /// Bounds the user wrote are not repeated by the derive (`trait_duplication_in_bounds`).

@@ -134,6 +134,44 @@ enum WithoutThiserror {
     },
 }
 
+/// Issue 21.7: `#[from]` gives `From<Inner>` as thiserror's does, on a source variant and on a
+/// transparent one, and on a struct; `?` converts.
+#[derive(Debug, ApiError)]
+#[api(type_base = "https://docs.example.com/errors/")]
+enum Outer {
+    #[api(transparent)]
+    Inner(#[from] WithoutThiserror),
+    #[api(status = 400)]
+    BadNumber {
+        #[from]
+        source: std::num::ParseIntError,
+    },
+}
+
+#[derive(Debug, ApiError)]
+#[api(status = 503)]
+struct Upstream(#[from] std::io::Error);
+
+#[test]
+fn from_converts_into_source_and_transparent_variants() {
+    fn parse(s: &str) -> Result<i32, Outer> {
+        Ok(s.parse::<i32>()?)
+    }
+    let err = parse("x").unwrap_err();
+    assert_eq!(err.code(), "BAD_NUMBER");
+    assert_eq!(
+        err.source_error().unwrap().to_string(),
+        "invalid digit found in string"
+    );
+
+    let err = Outer::from(WithoutThiserror::from(std::io::Error::other("io")));
+    assert_eq!((err.code(), err.status().as_u16()), ("DISK", 500));
+    assert!(matches!(err, Outer::Inner(WithoutThiserror::Disk(_))));
+
+    let err = Upstream::from(std::io::Error::other("down"));
+    assert_eq!((err.code(), err.status().as_u16()), ("UPSTREAM", 503));
+}
+
 #[test]
 fn source_and_from_work_without_thiserror() {
     let io = WithoutThiserror::Disk(std::io::Error::other("io"));

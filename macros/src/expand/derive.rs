@@ -35,7 +35,8 @@ impl Integrations {
             .schemas
             .map(|span| member_schemas(input, items, bounds, span));
         let display = self.display.then(|| display(input, bounds));
-        quote!(#decode #schemas #display)
+        let from = super::from_impls(input, self.display);
+        quote!(#decode #schemas #display #from)
     }
 
     /// One call to the runtime's macro per impl asked for: the macro expands to the impl when

@@ -58,6 +58,21 @@ pub fn build(src: Source<'_>, defaults: &Defaults, errors: &mut Accumulator) -> 
     } else {
         Vec::new()
     };
+    let field_count = fields.len();
+    if field_count > 1 {
+        for attr in fields
+            .iter()
+            .flat_map(|f| &f.attrs)
+            .filter(|a| a.path().is_ident("from"))
+        {
+            errors.push(
+                Error::custom(format!(
+                    "`#[from]` makes `From<Inner>` build this variant from the inner error alone, but `{ident}` has {field_count} fields; mark the field `#[source]` instead, or keep it as the variant's only field"
+                ))
+                .with_span(attr.path()),
+            );
+        }
+    }
     let mut location_given = false;
     let fields: Vec<FieldModel> = fields
         .into_iter()

@@ -235,7 +235,7 @@ impl RetryPolicy {
     }
 }
 
-/// SplitMix64's output function (Steele, Lea and Flood, 2014): a fixed, well-mixed number from a
+/// The output function of `SplitMix64` (Steele, Lea and Flood, 2014): a fixed, well-mixed number from a
 /// seed, the same on every platform and Rust release (the standard library's hashers promise
 /// neither).
 const fn splitmix64(seed: u64) -> u64 {
