@@ -243,10 +243,11 @@ mod tests {
     }
 
     /// The contract from the attribute reference: 429 and 503 `after_delay`; 408, 425, 502, 504
-    /// `true`; 500 `backoff`; every other status `false`.
+    /// `true`; 500 `backoff`; 401 `after_reauth`; every other status `false`.
     #[test]
     fn default_retry_by_status() {
         let special = [
+            (401, RetryKind::AfterReauth),
             (408, RetryKind::Yes),
             (425, RetryKind::Yes),
             (429, RetryKind::AfterDelay),

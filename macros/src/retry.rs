@@ -46,6 +46,7 @@ pub fn default_retry(code: u16) -> RetryKind {
         429 | 503 => RetryKind::AfterDelay,
         408 | 425 | 502 | 504 => RetryKind::Yes,
         500 => RetryKind::Backoff,
+        401 => RetryKind::AfterReauth,
         _ => RetryKind::No,
     }
 }

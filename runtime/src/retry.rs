@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// Declared per variant with `#[api(retry = ...)]`; when absent it follows from the status
 /// (429 and 503 [`Retry::AfterDelay`]; 408, 425, 502, 504 [`Retry::Yes`]; 500 [`Retry::Backoff`];
-/// every other status [`Retry::No`]).
+/// 401 [`Retry::AfterReauth`], since every 401 carries a challenge to answer; every other status
+/// [`Retry::No`]).
 ///
 /// ```
 /// use apierror::Retry;
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(!Retry::NewKey.is_retryable());
 /// assert_eq!(Retry::AfterReauth.as_str(), "after_reauth");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Retry {
     /// Do not retry: fix the request first (`retry = false`).
@@ -116,11 +117,14 @@ impl Retry {
     }
 
     /// The guidance a status implies when none is declared: 429 and 503 [`Retry::AfterDelay`];
-    /// 408, 425, 502, 504 [`Retry::Yes`]; 500 [`Retry::Backoff`]; every other status
+    /// 408, 425, 502, 504 [`Retry::Yes`]; 500 [`Retry::Backoff`]; 401 [`Retry::AfterReauth`]
+    /// (a 401 always carries a `WWW-Authenticate` challenge: answer it, then repeat the request;
+    /// write `retry = false` where new credentials will not help); every other status
     /// [`Retry::No`].
     ///
     /// ```
     /// assert_eq!(apierror::Retry::for_status(503), apierror::Retry::AfterDelay);
+    /// assert_eq!(apierror::Retry::for_status(401), apierror::Retry::AfterReauth);
     /// assert_eq!(apierror::Retry::for_status(404), apierror::Retry::No);
     /// ```
     #[must_use]
@@ -128,8 +132,16 @@ impl Retry {
         default_for_status(status)
     }
 
-    /// Every strategy, in declaration order.
-    pub const ALL: [Retry; 7] = [
+    /// Every strategy, in declaration order: a slice, so a strategy added later (the enum is
+    /// `#[non_exhaustive]`) does not change its type.
+    ///
+    /// ```
+    /// use apierror::Retry;
+    ///
+    /// let names: Vec<&str> = Retry::ALL.iter().map(|r| r.as_str()).collect();
+    /// assert_eq!(names, ["no", "yes", "backoff", "after_delay", "after_reauth", "later", "new_key"]);
+    /// ```
+    pub const ALL: &'static [Retry] = &[
         Retry::No,
         Retry::Yes,
         Retry::Backoff,
@@ -169,7 +181,8 @@ impl FromStr for Retry {
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         Retry::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|r| r.as_str() == name)
             .ok_or_else(|| ParseRetryError(name.to_owned()))
     }

@@ -11,6 +11,7 @@ pub enum Seed000 {
     /// The request has no valid Clerk session or API key.
     #[api(
         status = 401,
+        retry = false,
         resolve(message = "Sign in, mint an API key, or attach Authorization: Bearer <token> and retry.")
     )]
     AuthRequired,
@@ -103,6 +104,7 @@ pub enum Seed000 {
     /// The integration’s OAuth token expired or was revoked.
     #[api(
         status = 401,
+        retry = false,
         resolve(message = "Reconnect the integration in Settings > Integrations.")
     )]
     IntegrationDisconnect,
@@ -464,7 +466,8 @@ pub enum Seed003 {
 }
 
 /// Seed 004: `{success: false, error: {code, message}, meta: {request_id, version}}`, codes by
-/// category with nuanced retry guidance.
+/// category with nuanced retry guidance: its table says "no" for the 401s other than an expired
+/// token, so they say `retry = false` over the 401 default (`after_reauth`).
 #[derive(Debug, ApiError)]
 #[api(rename_all = "snake_case", challenge = "Bearer")]
 pub enum Seed004 {
@@ -472,13 +475,13 @@ pub enum Seed004 {
     #[api(status = 503, retry = "later", category = "Authentication Errors")]
     ApiPlatformDisabled,
     /// No X-API-Key header or Authorization: Bearer header was provided.
-    #[api(status = 401, category = "Authentication Errors")]
+    #[api(status = 401, retry = false, category = "Authentication Errors")]
     MissingCredentials,
     /// A credential header was present but could not be parsed (e.g. a malformed Bearer header).
-    #[api(status = 401, category = "Authentication Errors")]
+    #[api(status = 401, retry = false, category = "Authentication Errors")]
     MalformedCredentials,
     /// The API key does not match any active key in the system.
-    #[api(status = 401, category = "Authentication Errors")]
+    #[api(status = 401, retry = false, category = "Authentication Errors")]
     InvalidApiKey,
     /// The Bearer token has passed its expiry time. Request a new token via the token endpoint.
     #[api(
@@ -553,7 +556,7 @@ pub enum Seed004 {
     #[api(status = 400, category = "Request Errors")]
     InvalidGrant,
     /// Token endpoint: the client_id/client_secret pair is invalid.
-    #[api(status = 401, category = "Request Errors")]
+    #[api(status = 401, retry = false, category = "Request Errors")]
     InvalidClient,
     /// Token endpoint: the requested scope is not a subset of your allowed scopes.
     #[api(status = 400, category = "Request Errors")]

@@ -72,7 +72,7 @@ fn catalog_keeps_the_checked_in_lock() {
 fn the_docs_include_the_framework_entries() {
     let service = service::service();
     let lock = apierror::docs::Lock::of(&service).to_json();
-    for kind in apierror::FrameworkKind::ALL {
+    for &kind in apierror::FrameworkKind::ALL {
         let code = apierror::FrameworkErrors::new()
             .with_code(
                 apierror::FrameworkKind::MethodNotAllowed,

@@ -343,7 +343,7 @@ fn every_retry_spelling_parses_in_the_derive_and_from_str() {
     ]
     .map(|e| e.retry());
     assert_eq!(derived, Retry::ALL);
-    for retry in Retry::ALL {
+    for &retry in Retry::ALL {
         assert_eq!(retry.as_str().parse::<Retry>(), Ok(retry));
     }
 }

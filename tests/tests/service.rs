@@ -69,8 +69,9 @@ fn methods_of_each_variant() {
     assert_eq!(err.code(), "AUTH_REQUIRED");
     assert_eq!(err.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(err.title(), "Unauthorized");
-    assert_eq!(err.retry(), Retry::No);
-    assert!(!err.is_retryable());
+    // A 401's default: answer the challenge, then repeat the request.
+    assert_eq!(err.retry(), Retry::AfterReauth);
+    assert!(err.is_retryable());
     assert_eq!(err.retry_after(), None);
     assert_eq!(err.type_uri(), "https://docs.example.com/errors/AUTH_REQUIRED");
     assert!(err.detail().is_none());
@@ -135,6 +136,7 @@ fn catalog_lists_every_variant_in_order() {
             "resolve": {"message": "Sign in or attach an API key.", "url": "https://app.example.com/login",
                         "action": null, "method": null, "endpoint": null},
             "type": "https://docs.example.com/errors/AUTH_REQUIRED", "challenge": "Bearer",
+            "retry": "after_reauth",
         })),
         with(json!({
             "variant": "CreditExhausted", "code": "CREDIT_EXHAUSTED", "status": 402, "title": "Payment Required",

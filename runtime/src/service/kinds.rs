@@ -125,8 +125,9 @@ pub(crate) const SPECS: [Spec; FrameworkKind::ALL.len()] = [
 ];
 
 impl FrameworkKind {
-    /// Every kind, in catalog order.
-    pub const ALL: [FrameworkKind; 10] = [
+    /// Every kind, in catalog order: a slice, so a kind added later (the enum is
+    /// `#[non_exhaustive]`) does not change its type.
+    pub const ALL: &'static [FrameworkKind] = &[
         FrameworkKind::RouteNotFound,
         FrameworkKind::MethodNotAllowed,
         FrameworkKind::UnsupportedMediaType,
