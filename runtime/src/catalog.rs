@@ -34,7 +34,7 @@ pub trait Catalog {
 
     /// Every entry of the type's whole tree, in declaration order: its own, and those of the
     /// types its transparent variants wrap (recursively), each with the name of the type that
-    /// declares it. [`ServiceCatalog::with`](crate::docs::ServiceCatalog::with) reads this.
+    /// declares it. [`ServiceCatalog::with`] reads this.
     ///
     /// ```
     /// use apierror::{ApiError, Catalog};
@@ -57,6 +57,14 @@ pub trait Catalog {
     /// AppError::visit(&mut |ty, entry| seen.push((ty, entry.code())));
     /// assert_eq!(seen, [("AppError", "NOT_FOUND"), ("DbError", "DB_UNAVAILABLE")]);
     /// ```
+    #[cfg_attr(
+        feature = "docs",
+        doc = "\n\n[`ServiceCatalog::with`]: crate::docs::ServiceCatalog::with"
+    )]
+    #[cfg_attr(
+        not(feature = "docs"),
+        doc = "\n\n[`ServiceCatalog::with`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.with"
+    )]
     fn visit(f: &mut dyn FnMut(&'static str, &'static Entry)) {
         let name = short_type_name(core::any::type_name::<Self>());
         if Self::__TREE.is_derived() {

@@ -1,4 +1,47 @@
 #![doc = include_str!("../doc/guide.md")]
+// The guide links to items of optional modules: with the feature off, its links point at
+// docs.rs (built with every feature), so the rustdoc of any feature set has no broken link.
+#![cfg_attr(
+    not(feature = "client"),
+    doc = "\n\n[`client::RemoteError`]: https://docs.rs/apierror/latest/apierror/client/struct.RemoteError.html"
+)]
+#![cfg_attr(
+    not(feature = "client"),
+    doc = "\n\n[`client::Decode`]: https://docs.rs/apierror/latest/apierror/client/trait.Decode.html"
+)]
+#![cfg_attr(
+    not(feature = "client"),
+    doc = "\n\n[`client::RetryPolicy`]: https://docs.rs/apierror/latest/apierror/client/struct.RetryPolicy.html"
+)]
+#![cfg_attr(
+    not(feature = "client"),
+    doc = "\n\n[`client::Jitter`]: https://docs.rs/apierror/latest/apierror/client/enum.Jitter.html"
+)]
+#![cfg_attr(
+    not(feature = "client"),
+    doc = "\n\n[`client::BODY_LIMIT`]: https://docs.rs/apierror/latest/apierror/client/constant.BODY_LIMIT.html"
+)]
+#![cfg_attr(
+    not(feature = "axum-0_8"),
+    doc = "\n\n[`axum::request_context`]: https://docs.rs/apierror/latest/apierror/axum/fn.request_context.html"
+)]
+#![cfg_attr(
+    not(feature = "actix-web-4"),
+    doc = "\n\n[`actix::request_context`]: https://docs.rs/apierror/latest/apierror/actix/fn.request_context.html"
+)]
+#![cfg_attr(
+    not(feature = "docs"),
+    doc = "\n\n[`docs`]: https://docs.rs/apierror/latest/apierror/docs/index.html"
+)]
+#![cfg_attr(
+    not(feature = "docs"),
+    doc = "\n\n[`docs::ServiceCatalog`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html"
+)]
+#![cfg_attr(
+    not(feature = "docs"),
+    doc = "\n\n[`docs::ServiceCatalog::collisions`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.collisions"
+)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 mod catalog;
@@ -30,6 +73,14 @@ mod violations;
 pub mod __private;
 
 #[doc = include_str!("../doc/attributes.md")]
+#[cfg_attr(
+    feature = "docs",
+    doc = "\n\n[`ServiceCatalog::collisions`]: crate::docs::ServiceCatalog::collisions"
+)]
+#[cfg_attr(
+    not(feature = "docs"),
+    doc = "\n\n[`ServiceCatalog::collisions`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.collisions"
+)]
 pub use apierror_macros::ApiError;
 pub use catalog::Catalog;
 pub use context::{Context, RateLimit};

@@ -69,3 +69,38 @@ fn public_docs_speak_of_shapes_not_of_the_test_catalogs() {
         assert!(!text.contains("seed 0"), "{path} names a test catalog");
     }
 }
+
+/// crates.io renders the README as plain Markdown, without rustdoc's intra-doc links: every
+/// shortcut link (`` [`Type`] ``) outside code blocks needs a definition in the README itself, or
+/// it shows as literal brackets.
+#[test]
+fn readme_links_resolve_without_rustdoc() {
+    let readme = read("README.md");
+    let mut prose = String::new();
+    let mut in_code = false;
+    for line in readme.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code {
+            prose.push_str(line);
+            prose.push('\n');
+        }
+    }
+    let mut undefined = Vec::new();
+    let mut rest = prose.as_str();
+    while let Some(start) = rest.find("[`") {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find("`]") else { break };
+        let label = &after[..=end];
+        let next = after[end + 2..].chars().next();
+        // `[label](url)`, `[label][ref]` and `[label]: url` are links already.
+        if !matches!(next, Some('(' | '[' | ':')) && !prose.contains(&format!("[{label}]: ")) {
+            undefined.push(label.to_owned());
+        }
+        rest = &after[end + 2..];
+    }
+    assert!(
+        undefined.is_empty(),
+        "README.md links without a definition: {undefined:?}"
+    );
+}

@@ -66,7 +66,7 @@ pub trait Envelope {
     /// exposed fields, so that a field exposed under that name would collide with it.
     ///
     /// No body ever has a member twice: an envelope leaves such a field out (its own member
-    /// wins), and [`ServiceCatalog::collisions`](crate::docs::ServiceCatalog::collisions), checked
+    /// wins), and [`ServiceCatalog::collisions`], checked
     /// with the lock, lists every field a service's envelope would leave out. The default,
     /// `false`, suits envelopes that put the fields in an object of their own (`details`,
     /// `meta`).
@@ -79,6 +79,14 @@ pub trait Envelope {
     /// assert!(Problem::new().code_member("error_code").writes_member("error_code"));
     /// assert!(!CodeMessage.writes_member("code"));
     /// ```
+    #[cfg_attr(
+        feature = "docs",
+        doc = "\n\n[`ServiceCatalog::collisions`]: crate::docs::ServiceCatalog::collisions"
+    )]
+    #[cfg_attr(
+        not(feature = "docs"),
+        doc = "\n\n[`ServiceCatalog::collisions`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.collisions"
+    )]
     fn writes_member(&self, name: &str) -> bool {
         let _ = name;
         false

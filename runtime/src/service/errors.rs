@@ -13,7 +13,7 @@ use crate::envelope::Envelope;
 /// own errors ([`FrameworkErrors`]), the request-id header and the rate-limit headers. The middlewares read it from the request: with
 /// axum, as an extension layered outside `apierror::axum::request_context`; with actix-web, as
 /// app data. Give the catalog docs the same value
-/// ([`ServiceCatalog::with_framework`](crate::docs::ServiceCatalog::with_framework)).
+/// ([`ServiceCatalog::with_framework`]).
 ///
 /// ```
 /// use apierror::envelope::CodeMessage;
@@ -30,6 +30,14 @@ use crate::envelope::Envelope;
 ///     .layer(axum::Extension(service))
 /// # }
 /// ```
+#[cfg_attr(
+    feature = "docs",
+    doc = "\n\n[`ServiceCatalog::with_framework`]: crate::docs::ServiceCatalog::with_framework"
+)]
+#[cfg_attr(
+    not(feature = "docs"),
+    doc = "\n\n[`ServiceCatalog::with_framework`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.with_framework"
+)]
 #[derive(Clone)]
 pub struct ServiceErrors {
     pub(crate) envelope: Arc<dyn Envelope + Send + Sync>,

@@ -12,7 +12,7 @@ use crate::Entry;
 
 /// The framework's entries of one service: codes in its case, with its overrides. Build it
 /// once, at start-up, and hand the same value to the router ([`ServiceErrors`]) and to the
-/// catalog docs ([`ServiceCatalog::with_framework`](crate::docs::ServiceCatalog::with_framework)).
+/// catalog docs ([`ServiceCatalog::with_framework`]).
 ///
 /// Entries are `&'static` like the derive's: each distinct configuration is allocated once for
 /// the life of the process (building the same one again reuses it).
@@ -32,6 +32,14 @@ use crate::Entry;
 /// ```
 ///
 /// [`ServiceErrors`]: crate::ServiceErrors
+#[cfg_attr(
+    feature = "docs",
+    doc = "\n\n[`ServiceCatalog::with_framework`]: crate::docs::ServiceCatalog::with_framework"
+)]
+#[cfg_attr(
+    not(feature = "docs"),
+    doc = "\n\n[`ServiceCatalog::with_framework`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.with_framework"
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrameworkErrors {
     case: CodeCase,
