@@ -202,7 +202,7 @@ async fn axum_service_envelope_declared_once() {
     .await;
 }
 
-#[path = "../examples/axum_service/service.rs"]
+#[path = "../../examples/axum_service/service.rs"]
 #[allow(dead_code, reason = "the test serves the example's router only")]
 mod example_service;
 

@@ -1,7 +1,7 @@
 //! The project's own catalog docs are generated from the example service and checked in under
 //! `docs/`; they must match the code. Regenerate with `cargo run --example docs --features schemars-1 -- docs`.
 
-#[path = "../../runtime/examples/service/mod.rs"]
+#[path = "../../../runtime/examples/service/mod.rs"]
 mod service;
 
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 use apierror::Problem;
 use apierror::docs::ServiceCatalog;
 
-#[path = "../../runtime/examples/service/mod.rs"]
+#[path = "../../../runtime/examples/service/mod.rs"]
 mod service;
 use apierror::envelope::{CodeMessage, Envelope, ErrorString, GoogleRpc, JsonApi, SuccessFlag};
 use apierror_tests::http_service::{HttpApiError, LegacyError};
