@@ -15,7 +15,7 @@ use crate::{Retry, Violations};
 /// What an error response says, whichever envelope carried it. Every part is optional except
 /// the status: a body that is not JSON, or in no shape a decoder knows, still gives the status
 /// and the headers.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct RemoteError {
     pub(crate) status: StatusCode,
@@ -118,7 +118,21 @@ impl RemoteError {
     pub fn new(status: StatusCode) -> Self {
         RemoteError {
             status,
-            ..RemoteError::default()
+            code: None,
+            title: None,
+            detail: None,
+            type_uri: None,
+            instance: None,
+            request_id: None,
+            resolve: None,
+            members: Map::new(),
+            violations: None,
+            retry: None,
+            retry_at: None,
+            rate_limit: None,
+            www_authenticate: None,
+            allow: None,
+            shape: None,
         }
     }
 
@@ -397,8 +411,10 @@ pub struct RemoteRateLimit {
 ///
 /// A variant is decodable when every field is a body member (decoded with `Deserialize`; an
 /// `Option` member may be missing). A code the type does not know (a newer server) or a
-/// variant with fields that never go on the wire (a source, a skipped or `detail_only` field)
-/// decodes to [`Decoded::Unknown`] with everything the response carried.
+/// variant with fields that never go on the wire (a source, a skipped or `detail_only` field,
+/// and a `retry_after` field not marked `expose`, which only the `Retry-After` header carries)
+/// decodes to [`Decoded::Unknown`] with everything the response carried: the delay is still
+/// there, as [`RemoteError::retry_after`]. [`FromRemote::decodable`] says which codes rebuild.
 pub trait FromRemote: Sized {
     /// The variant `remote` names, or `remote` itself when it names none this type can build.
     fn from_remote(remote: RemoteError) -> Decoded<Self>;

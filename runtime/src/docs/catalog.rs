@@ -224,7 +224,7 @@ impl ServiceCatalog {
     /// the JSON type, where v1 had the Rust type, now `rust_type`):
     ///
     /// ```text
-    /// { "schema": "apierror.catalog/v1", "service": string, "version": string,
+    /// { "schema": "apierror.catalog/v2", "service": string, "version": string,
     ///   "entries": [ { "code": string, "status": integer, "title": string,
     ///                  "description"?: string, "detail"?: string (the template),
     ///                  "retry": "no" | "yes" | "backoff" | "after_delay" | "after_reauth" | "later" | "new_key",

@@ -146,15 +146,33 @@ impl fmt::Display for LockError {
 impl std::error::Error for LockError {}
 
 /// How a lock check treats the file.
+///
+/// ```
+/// use apierror::docs::LockOptions;
+///
+/// // CI: the lock must be checked in, and is only ever compared.
+/// let strict = LockOptions::new().with_require_existing(true);
+/// assert!(strict.require_existing() && !strict.update());
+/// // A developer refreshing the lock after an intended change.
+/// assert!(LockOptions::new().with_update(true).update());
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LockOptions {
-    /// Rewrite the lock from the current catalog instead of checking against it.
-    pub update: bool,
-    /// Fail when there is no lock file (instead of creating it).
-    pub require_existing: bool,
+    update: bool,
+    require_existing: bool,
 }
 
 impl LockOptions {
+    /// Check against the lock, creating it when there is none.
+    #[must_use]
+    pub const fn new() -> Self {
+        LockOptions {
+            update: false,
+            require_existing: false,
+        }
+    }
+
     /// `update` when [`UPDATE_ENV`] is set to anything but `0`; `require_existing` when `CI` is
     /// set (a lock must be checked in, not created by CI).
     #[must_use]
@@ -163,6 +181,32 @@ impl LockOptions {
             update: std::env::var(UPDATE_ENV).is_ok_and(|v| v != "0"),
             require_existing: std::env::var_os("CI").is_some(),
         }
+    }
+
+    /// Rewrite the lock from the current catalog instead of checking against it.
+    #[must_use]
+    pub const fn with_update(mut self, update: bool) -> Self {
+        self.update = update;
+        self
+    }
+
+    /// Fail when there is no lock file (instead of creating it).
+    #[must_use]
+    pub const fn with_require_existing(mut self, require: bool) -> Self {
+        self.require_existing = require;
+        self
+    }
+
+    /// Whether the check rewrites the lock.
+    #[must_use]
+    pub const fn update(&self) -> bool {
+        self.update
+    }
+
+    /// Whether a missing lock file fails the check.
+    #[must_use]
+    pub const fn require_existing(&self) -> bool {
+        self.require_existing
     }
 }
 

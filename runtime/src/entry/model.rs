@@ -57,6 +57,10 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// assert_eq!(QUOTA.retry_after(), Some(std::time::Duration::from_secs(60)));
 /// assert_eq!(QUOTA.fields()[0].json_type(), "integer");
 /// ```
+///
+/// `PartialEq` and `Hash` compare every part, the pre-escaped JSON text included: two entries
+/// are equal when they render the same. Whether two errors are the same error is a question
+/// of codes (`a.code() == b.code()`), which a catalog keeps unique.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     parts: EntryParts,

@@ -8,6 +8,10 @@ use crate::{ApiError, Context};
 /// `{"code", "message", "details"}`: `message` is the detail, or the title when there is none;
 /// `details` holds the exposed fields and is omitted when there are none.
 ///
+/// The shape has no member for the resolution (`resolve(...)`): a client finds it by code in
+/// the catalog (`ServiceCatalog::catalog_json`, each entry's `resolve`), or the service uses the
+/// envelope that carries it, RFC 9457 [`Problem`](crate::Problem) (its `resolve` member).
+///
 /// ```
 /// use apierror::envelope::{CodeMessage, Envelope, Output};
 /// use apierror::{ApiError, Context};

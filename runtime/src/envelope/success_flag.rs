@@ -9,6 +9,10 @@ use crate::{ApiError, Context};
 /// `meta` members come from the [`Context`] and are omitted when unknown; exposed fields, if any,
 /// go in `error.details`.
 ///
+/// The shape has no member for the resolution (`resolve(...)`): a client finds it by code in
+/// the catalog (`ServiceCatalog::catalog_json`, each entry's `resolve`), or the service uses the
+/// envelope that carries it, RFC 9457 [`Problem`](crate::Problem) (its `resolve` member).
+///
 /// ```
 /// use apierror::envelope::{Envelope, Output, SuccessFlag};
 /// use apierror::{ApiError, Context};

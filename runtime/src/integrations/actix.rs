@@ -141,7 +141,7 @@ pub async fn request_context(
     )
     .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
     .with_service(service);
-    let id = rc.request_id.clone();
+    let id = rc.request_id().to_owned();
     let mut response = rc
         .scope(async move {
             match AssertUnwindSafe(next.call(request)).catch_unwind().await {

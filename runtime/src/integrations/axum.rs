@@ -54,7 +54,7 @@ pub async fn request_context(request: Request, next: Next) -> Response {
     )
     .with_rate_limit(request.extensions().get::<crate::RateLimit>().copied())
     .with_service(service);
-    let id = rc.request_id.clone();
+    let id = rc.request_id().to_owned();
     let mut response = rc.scope(async move { fill_in(next.run(request).await) }).await;
     if !response.headers().contains_key(&header)
         && let Ok(value) = HeaderValue::from_str(&id)

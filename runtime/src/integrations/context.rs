@@ -9,19 +9,32 @@ use crate::{
     ApiError, Context, ErrorResponder, FrameworkError, FrameworkErrors, FrameworkKind, ServiceErrors,
 };
 
-/// What the middleware knows about the current request.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the middleware knows about the current request: the request id, the path (the
+/// problem `instance`), the caller's rate-limit state and how the service answers errors.
+///
+/// The middlewares ([`axum::request_context`](crate::axum::request_context),
+/// `actix::request_context`) build it; a handler or a test can build one too, and read it back.
+///
+/// ```
+/// use apierror::{RateLimit, RequestContext};
+///
+/// let rc = RequestContext::new("/v1/orders", Some(b"req-7"))
+///     .with_rate_limit(Some(RateLimit::new(100, 0)))
+///     .with_api_version(Some("v1"));
+/// assert_eq!(rc.request_id(), "req-7");
+/// assert_eq!(rc.instance(), "/v1/orders");
+/// assert_eq!(rc.rate_limit().map(|rl| rl.remaining()), Some(0));
+/// let cx = rc.context();
+/// assert_eq!((cx.request_id(), cx.instance(), cx.version()), (Some("req-7"), Some("/v1/orders"), Some("v1")));
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct RequestContext {
-    /// The incoming `X-Request-Id` when it is a safe header value of at most 128 bytes,
-    /// otherwise a generated one.
-    pub request_id: String,
-    /// The request path, used as the problem `instance`.
-    pub instance: String,
-    /// The caller's rate-limit state, when an outer layer put a [`RateLimit`](crate::RateLimit)
-    /// into the request's extensions.
-    pub rate_limit: Option<crate::RateLimit>,
-    /// How the service answers errors, when it declared it ([`ServiceErrors`]).
-    pub service: Option<ServiceErrors>,
+    request_id: String,
+    instance: String,
+    rate_limit: Option<crate::RateLimit>,
+    service: Option<ServiceErrors>,
+    api_version: Option<&'static str>,
 }
 
 tokio::task_local! {
@@ -29,7 +42,8 @@ tokio::task_local! {
 }
 
 impl RequestContext {
-    /// The context of a request with this path and `X-Request-Id` header value.
+    /// The context of a request with this path and request-id header value: the incoming id
+    /// when it is a safe header value of at most 128 bytes, otherwise a generated one.
     #[must_use]
     pub fn new(path: &str, incoming_id: Option<&[u8]>) -> Self {
         let incoming = incoming_id
@@ -40,12 +54,17 @@ impl RequestContext {
             instance: path.to_owned(),
             rate_limit: None,
             service: None,
+            api_version: None,
         }
     }
 
-    /// Sets how the service answers errors.
+    /// Sets how the service answers errors; its API version
+    /// ([`ServiceErrors::with_api_version`]) becomes this request's, unless one is set already.
     #[must_use]
     pub fn with_service(mut self, service: Option<ServiceErrors>) -> Self {
+        if self.api_version.is_none() {
+            self.api_version = service.as_ref().and_then(ServiceErrors::api_version);
+        }
         self.service = service;
         self
     }
@@ -57,12 +76,53 @@ impl RequestContext {
         self
     }
 
+    /// Sets the API version errors of this request name (`meta.version` of `SuccessFlag`).
+    #[must_use]
+    pub fn with_api_version(mut self, version: Option<&'static str>) -> Self {
+        self.api_version = version;
+        self
+    }
+
+    /// The request id: the incoming one, or the one generated for this request.
+    #[must_use]
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// The request path, the problem `instance`.
+    #[must_use]
+    pub fn instance(&self) -> &str {
+        &self.instance
+    }
+
+    /// The caller's rate-limit state, when an outer layer put a [`RateLimit`](crate::RateLimit)
+    /// into the request's extensions.
+    #[must_use]
+    pub fn rate_limit(&self) -> Option<crate::RateLimit> {
+        self.rate_limit
+    }
+
+    /// How the service answers errors, when it declared it ([`ServiceErrors`]).
+    #[must_use]
+    pub fn service(&self) -> Option<&ServiceErrors> {
+        self.service.as_ref()
+    }
+
+    /// The API version errors of this request name.
+    #[must_use]
+    pub fn api_version(&self) -> Option<&'static str> {
+        self.api_version
+    }
+
     /// The rendering [`Context`] this request gives errors.
     #[must_use]
     pub fn context(&self) -> Context<'_> {
-        let cx = Context::new()
+        let mut cx = Context::new()
             .with_request_id(&self.request_id)
             .with_instance(&self.instance);
+        if let Some(version) = self.api_version {
+            cx = cx.with_version(version);
+        }
         match self.rate_limit {
             Some(rate_limit) => cx.with_rate_limit(rate_limit),
             None => cx,
@@ -192,16 +252,19 @@ mod tests {
 
     #[test]
     fn incoming_ids_are_kept_only_when_safe() {
-        assert_eq!(RequestContext::new("/a", Some(b"abc-123")).request_id, "abc-123");
+        assert_eq!(
+            RequestContext::new("/a", Some(b"abc-123")).request_id(),
+            "abc-123"
+        );
         for bad in [&b"a\r\nb"[..], b"", b" x", &[0xff, 0xfe], &[b'a'; 129]] {
-            let generated = RequestContext::new("/a", Some(bad)).request_id;
+            let generated = RequestContext::new("/a", Some(bad)).request_id().to_owned();
             assert!(
                 generated.starts_with("req_") && generated.len() == 20,
                 "{generated}"
             );
         }
-        let a = RequestContext::new("/", None).request_id;
-        let b = RequestContext::new("/", None).request_id;
+        let a = RequestContext::new("/", None).request_id().to_owned();
+        let b = RequestContext::new("/", None).request_id().to_owned();
         assert_ne!(a, b);
     }
 }

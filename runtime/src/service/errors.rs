@@ -44,6 +44,7 @@ pub struct ServiceErrors {
     pub(crate) framework: FrameworkErrors,
     pub(crate) request_id_header: HeaderName,
     pub(crate) rate_limit_headers: RateLimitHeaders,
+    pub(crate) api_version: Option<&'static str>,
 }
 
 impl ServiceErrors {
@@ -54,7 +55,31 @@ impl ServiceErrors {
             framework: FrameworkErrors::new(),
             request_id_header: HeaderName::from_static("x-request-id"),
             rate_limit_headers: RateLimitHeaders::Legacy,
+            api_version: None,
         }
+    }
+
+    /// The API version every error of the service names, where its envelope has a place for it
+    /// (`meta.version` of [`SuccessFlag`](crate::envelope::SuccessFlag)); the middlewares put it
+    /// on each request's context.
+    ///
+    /// ```
+    /// use apierror::ServiceErrors;
+    /// use apierror::envelope::SuccessFlag;
+    ///
+    /// let service = ServiceErrors::new(SuccessFlag).with_api_version("2024-06-01");
+    /// assert_eq!(service.api_version(), Some("2024-06-01"));
+    /// ```
+    #[must_use]
+    pub fn with_api_version(mut self, version: &'static str) -> Self {
+        self.api_version = Some(version);
+        self
+    }
+
+    /// The API version set with [`ServiceErrors::with_api_version`].
+    #[must_use]
+    pub fn api_version(&self) -> Option<&'static str> {
+        self.api_version
     }
 
     /// The middlewares read the incoming request id from `name`, and every response echoes it
@@ -118,18 +143,7 @@ impl core::fmt::Debug for ServiceErrors {
             .field("framework", &self.framework)
             .field("request_id_header", &self.request_id_header)
             .field("rate_limit_headers", &self.rate_limit_headers)
+            .field("api_version", &self.api_version)
             .finish()
     }
 }
-
-/// The same envelope (the same allocation) and the same settings.
-impl PartialEq for ServiceErrors {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.envelope, &other.envelope)
-            && self.framework == other.framework
-            && self.request_id_header == other.request_id_header
-            && self.rate_limit_headers == other.rate_limit_headers
-    }
-}
-
-impl Eq for ServiceErrors {}

@@ -251,10 +251,7 @@ fn the_catalog_check_reports_every_collision_for_the_services_envelope() {
     );
     let dir = std::env::temp_dir().join(format!("apierror-collisions-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let options = LockOptions {
-        update: true,
-        require_existing: false,
-    };
+    let options = LockOptions::new().with_update(true).with_require_existing(false);
     let error = apierror::docs::Lock::check_file_with(&service, &dir.join("lock.json"), options).unwrap_err();
     assert!(matches!(error, LockError::Collisions(ref c) if c.len() == 1));
     assert!(

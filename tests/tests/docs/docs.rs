@@ -396,10 +396,7 @@ fn lock_allows_additions() {
 fn lock_is_written_on_request_or_when_missing_outside_ci() {
     let dir = temp_dir("write");
     let path = dir.join("errors.lock.json");
-    let strict = LockOptions {
-        update: false,
-        require_existing: true,
-    };
+    let strict = LockOptions::new().with_update(false).with_require_existing(true);
     assert!(matches!(
         Lock::check_file_with(&service(), &path, strict),
         Err(LockError::Missing(_))
@@ -420,10 +417,7 @@ fn lock_is_written_on_request_or_when_missing_outside_ci() {
         lock_with(|v| v["codes"]["CREDIT_EXHAUSTED"]["status"] = json!(403)),
     )
     .unwrap();
-    let update = LockOptions {
-        update: true,
-        require_existing: true,
-    };
+    let update = LockOptions::new().with_update(true).with_require_existing(true);
     assert_eq!(
         Lock::check_file_with(&service(), &path, update).unwrap(),
         Checked::Written

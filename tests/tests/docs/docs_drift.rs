@@ -51,10 +51,7 @@ fn checked_in_docs_match_the_code() {
 fn catalog_keeps_the_checked_in_lock() {
     let service = service::service();
     let path = docs_dir().join("errors.lock.json");
-    let strict = LockOptions {
-        update: false,
-        require_existing: true,
-    };
+    let strict = LockOptions::new().with_update(false).with_require_existing(true);
     match Lock::check_file_with(&service, &path, strict) {
         Ok(Checked::Compatible { additions }) => {
             assert!(

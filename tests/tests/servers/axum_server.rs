@@ -283,3 +283,33 @@ fn axum_rejections_carry_their_location() {
     assert_eq!(error.kind(), FrameworkKind::InvalidQuery);
     assert_eq!(error.location(), Some(Location::Parameter("limit")));
 }
+
+/// Issue 21.5: a service sets its API version once, and `SuccessFlag`'s `meta.version` carries
+/// it on the wire, beside the request id.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn success_flag_meta_version_reaches_the_wire() {
+    let app = app().layer(axum::Extension(
+        apierror::ServiceErrors::new(apierror::envelope::SuccessFlag).with_api_version("2024-06-01"),
+    ));
+    serving(app, |base| async move {
+        let response = tokio::time::timeout(
+            Duration::from_secs(10),
+            reqwest::Client::new()
+                .get(format!("{base}/orders/7"))
+                .header("x-request-id", "req-v")
+                .send(),
+        )
+        .await
+        .expect("in time")
+        .expect("answered");
+        let body: serde_json::Value =
+            serde_json::from_str(&response.text().await.expect("body")).expect("JSON");
+        assert_eq!(body["success"], false, "{body}");
+        assert_eq!(
+            body["meta"],
+            serde_json::json!({"request_id": "req-v", "version": "2024-06-01"}),
+            "{body}"
+        );
+    })
+    .await;
+}
