@@ -32,11 +32,24 @@ DEFINES = re.compile(
 
 def strip(text):
     """The text without comments, string literals and test modules."""
-    text = re.sub(r"//[^\n]*", "", text)
-    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
-    text = re.sub(r"'(?:\\.|[^'\\])'", "' '", text)  # char literals, such as '"'
-    text = re.sub(r'r#*"(?:.|\n)*?"#*', '""', text)
-    text = re.sub(r'"(?:\\.|[^"\\])*"', '""', text)
+    # One pass, left to right, so that `//` inside a string (a URL) is not a comment and a `"`
+    # inside a comment does not open a string.
+    token = re.compile(
+        r"//[^\n]*"  # line comment
+        r"|/\*.*?\*/"  # block comment
+        r"|'(?:\\.|[^'\\])'"  # char literal, such as '"'
+        r'|r(#*)"(?:.|\n)*?"\1'  # raw string
+        r'|"(?:\\.|[^"\\])*"',  # string
+        re.S,
+    )
+
+    def blank(match):
+        found = match.group(0)
+        if found.startswith("/"):
+            return ""
+        return "' '" if found.startswith("'") else '""'
+
+    text = token.sub(blank, text)
     match = re.search(r"#\[cfg\(test\)\]\s*(?:#\[[^\]]*\]\s*)*mod\s+\w+\s*\{", text)
     if match:
         text = text[: match.start()]
@@ -330,7 +343,8 @@ def self_test():
             "lib.rs": "mod retry;\nmod codes;\npub mod envelope;\npub struct Root;\n",
             "retry.rs": "use crate::codes::Reason;\nuse crate::envelope::Problem;\npub struct Retry;\n",
             "codes.rs": "use crate::retry::Retry;\nuse crate::Root;\npub struct Reason;\n",
-            "envelope/mod.rs": "mod problem;\npub use problem::Problem;\n",
+            # A `//` inside a string (a URL) is no comment: the re-export after it still counts.
+            "envelope/mod.rs": '#![doc = "https://example.com/"]\nmod problem;\npub use problem::Problem;\npub const X: &str = "x";\n',
             "envelope/problem.rs": "use crate::retry::Retry;\npub struct Problem;\n",
         }
         for name, text in files.items():

@@ -58,9 +58,8 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// assert_eq!(QUOTA.fields()[0].json_type(), "integer");
 /// ```
 ///
-/// `PartialEq` and `Hash` compare every part, the pre-escaped JSON text included: two entries
-/// are equal when they render the same. Whether two errors are the same error is a question
-/// of codes (`a.code() == b.code()`), which a catalog keeps unique.
+/// `PartialEq` and `Hash` compare every part, pre-escaped text included (entries that render
+/// alike); the same error is the same code (`a.code() == b.code()`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     parts: EntryParts,
@@ -235,11 +234,8 @@ impl Entry {
     }
 
     /// Sets the authentication challenge (a 401 needs one for `WWW-Authenticate`, a 407 for
-    /// `Proxy-Authenticate`).
-    ///
-    /// Surrounding spaces and tabs are trimmed (a header value cannot carry them, RFC 9110,
-    /// section 5.5), so the header is sent rather than dropped; the derive refuses them instead,
-    /// with the trimmed text as the fix.
+    /// `Proxy-Authenticate`), trimmed: a header value cannot carry surrounding spaces (RFC 9110,
+    /// section 5.5), and the derive refuses them with the trimmed text as the fix.
     ///
     /// ```
     /// use apierror::{Entry, http::StatusCode};

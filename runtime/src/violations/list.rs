@@ -79,7 +79,10 @@ impl<'a> IntoIterator for &'a Violations {
 }
 
 /// `validator`'s report: every field error, nested structs and lists included, at its pointer;
-/// the error's code, and its message (or the code when it has none).
+/// the error's code, and its message: the one written in the attribute
+/// (`#[validate(length(min = 1, message = "..."))]`), else a sentence from the rule's code and
+/// parameters (`"must be at least 1 characters long"`, `"must be a valid email address"`), else
+/// the code of a custom rule.
 #[cfg(feature = "validator-0_21")]
 impl From<&validator::ValidationErrors> for Violations {
     fn from(errors: &validator::ValidationErrors) -> Self {
@@ -92,10 +95,10 @@ impl From<&validator::ValidationErrors> for Violations {
                 match kind {
                     ValidationErrorsKind::Field(list) => {
                         for error in list {
-                            let message = error
-                                .message
-                                .as_ref()
-                                .map_or_else(|| error.code.to_string(), ToString::to_string);
+                            let message = error.message.as_ref().map_or_else(
+                                || super::validator_text::message(&error.code, &error.params),
+                                ToString::to_string,
+                            );
                             out.push(
                                 Violation::new(pointer.clone(), message).with_code(error.code.to_string()),
                             );

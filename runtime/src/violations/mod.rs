@@ -2,6 +2,8 @@
 
 mod list;
 pub(crate) mod pointer;
+#[cfg(feature = "validator-0_21")]
+mod validator_text;
 mod violation;
 
 pub use list::Violations;

@@ -152,7 +152,11 @@ fn validator_reports_in_every_envelope() {
                 Some("range".to_owned()),
                 "must be a positive integer".to_owned()
             ),
-            ("/name".to_owned(), Some("length".to_owned()), "length".to_owned()),
+            (
+                "/name".to_owned(),
+                Some("length".to_owned()),
+                "must be at least 1 character long".to_owned()
+            ),
             (
                 "/profile/color".to_owned(),
                 Some("length".to_owned()),
@@ -165,7 +169,7 @@ fn validator_reports_in_every_envelope() {
         value(&Problem::new(), &err)["errors"],
         json!([
             {"detail": "must be a positive integer", "pointer": "#/age", "code": "range"},
-            {"detail": "length", "pointer": "#/name", "code": "length"},
+            {"detail": "must be at least 1 character long", "pointer": "#/name", "code": "length"},
             {"detail": "must be 'green', 'red' or 'blue'", "pointer": "#/profile/color", "code": "length"},
         ])
     );
