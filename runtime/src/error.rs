@@ -108,18 +108,26 @@ pub trait ApiError {
     }
 
     /// The entry's code, by the quickest path the implementation has (the derive answers
-    /// from a `match`). Not part of the public API: call [`ApiErrorExt::code`].
+    /// from a `match`). Not part of the public API: call [`ApiErrorExt::code`]. Only this crate
+    /// can make a `Sealed`, so only it can call the method.
     #[doc(hidden)]
-    fn __apierror_c(&self) -> &'static str {
+    fn __apierror_c(&self, _: Sealed) -> &'static str {
         self.entry().code()
     }
 
     /// The entry's status, likewise. Not part of the public API: call [`ApiErrorExt::status`].
     #[doc(hidden)]
-    fn __apierror_s(&self) -> StatusCode {
+    fn __apierror_s(&self, _: Sealed) -> StatusCode {
         self.entry().status()
     }
 }
+
+/// The argument of `ApiError`'s hidden `__apierror_c` and `__apierror_s`: anyone can name it in
+/// an impl (the derive does, as `__private::Sealed`), only this crate can make one, so only this
+/// crate can call them.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct Sealed(pub(crate) ());
 
 /// Shorthands for what an error's [`Entry`] says, for every [`ApiError`] (and
 /// `dyn ApiError`). They are not part of `ApiError` so that no implementation can answer
@@ -146,12 +154,12 @@ pub trait ApiError {
 pub trait ApiErrorExt: ApiError {
     /// The stable machine-readable code ([`Entry::code`]).
     fn code(&self) -> &'static str {
-        self.__apierror_c()
+        self.__apierror_c(Sealed(()))
     }
 
     /// The HTTP status ([`Entry::status`]).
     fn status(&self) -> StatusCode {
-        self.__apierror_s()
+        self.__apierror_s(Sealed(()))
     }
 
     /// The short static summary ([`Entry::title`]).
@@ -233,11 +241,11 @@ macro_rules! forward_api_error {
             fn location(&self) -> Option<Location<'_>> {
                 (**self).location()
             }
-            fn __apierror_c(&self) -> &'static str {
-                (**self).__apierror_c()
+            fn __apierror_c(&self, sealed: Sealed) -> &'static str {
+                (**self).__apierror_c(sealed)
             }
-            fn __apierror_s(&self) -> StatusCode {
-                (**self).__apierror_s()
+            fn __apierror_s(&self, sealed: Sealed) -> StatusCode {
+                (**self).__apierror_s(sealed)
             }
         }
     )*};

@@ -4,6 +4,7 @@
 use core::fmt;
 
 pub use crate::Retry;
+pub use crate::error::Sealed;
 /// Primitives by a path a local `struct str;` or `struct usize;` cannot shadow.
 pub use core::any::type_name;
 pub use core::convert::{AsRef, From};

@@ -340,11 +340,11 @@ impl ApiError for WithoutFields<'_> {
     fn location(&self) -> Option<crate::Location<'_>> {
         self.0.location()
     }
-    fn __apierror_c(&self) -> &'static str {
-        self.0.__apierror_c()
+    fn __apierror_c(&self, sealed: crate::error::Sealed) -> &'static str {
+        self.0.__apierror_c(sealed)
     }
-    fn __apierror_s(&self) -> http::StatusCode {
-        self.0.__apierror_s()
+    fn __apierror_s(&self, sealed: crate::error::Sealed) -> http::StatusCode {
+        self.0.__apierror_s(sealed)
     }
 }
 

@@ -102,11 +102,16 @@ pub(crate) fn expand(
         .collect();
     let index_match = match_self(&index_arms, items.len(), None);
     let (orig_impl_generics, orig_ty_generics, orig_where) = input.generics.split_for_impl();
+    // A trait of the const block's own, not an inherent method: nothing outside the block can
+    // name it, so a user's method of the same name cannot collide and nothing can override it.
     let index_fn = quote! {
+        trait __ApiIndex {
+            fn __api_index(&self) -> _apierror::__private::usize;
+        }
         #[automatically_derived]
-        impl #orig_impl_generics #ident #orig_ty_generics #orig_where {
+        impl #orig_impl_generics __ApiIndex for #ident #orig_ty_generics #orig_where {
             #[inline]
-            fn __apierror_index(&self) -> _apierror::__private::usize {
+            fn __api_index(&self) -> _apierror::__private::usize {
                 #index_match
             }
         }

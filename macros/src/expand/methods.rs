@@ -141,7 +141,7 @@ pub(crate) fn detail(items: &[Item], bounds: &mut Bounds) -> (Option<TokenStream
     };
     let method = quote! {
         fn detail(&self) -> _apierror::__private::Option<_apierror::Detail<'_>> {
-            match __API_ENTRIES.get(Self::__apierror_index(self)) {
+            match __API_ENTRIES.get(<Self as __ApiIndex>::__api_index(self)) {
                 _apierror::__private::Some(row) => _apierror::__private::detail(self, row),
                 _apierror::__private::None => #otherwise,
             }

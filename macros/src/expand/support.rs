@@ -21,7 +21,7 @@ pub(crate) fn constant_method(
 ) -> TokenStream {
     if items.is_empty() {
         return quote! {
-            fn #name(&self) -> #ty {
+            fn #name(&self, _: _apierror::__private::Sealed) -> #ty {
                 match *self {}
             }
         };
@@ -30,7 +30,7 @@ pub(crate) fn constant_method(
         .iter()
         .zip(bare)
         .map(|(item, pat)| match &item.kind {
-            Kind::Transparent(f) => delegate(item, *f, &name.to_string(), &quote!()),
+            Kind::Transparent(f) => delegate(item, *f, &name.to_string(), &quote!(, __api_sealed)),
             Kind::Entry(entry) => {
                 let value = value(entry);
                 quote!(#pat => #value,)
@@ -38,9 +38,11 @@ pub(crate) fn constant_method(
         })
         .collect();
     let body = match_self(&arms, items.len(), None);
+    // The `Sealed` argument, which only the runtime can make, keeps the method uncallable
+    // from outside: `ApiErrorExt::code` and `status` are the way in.
     quote! {
         #[inline]
-        fn #name(&self) -> #ty {
+        fn #name(&self, __api_sealed: _apierror::__private::Sealed) -> #ty {
             #body
         }
     }
@@ -90,7 +92,7 @@ impl ToTokens for LookupMethod<'_> {
         tokens.extend(quote! {
             #[inline]
             fn #name(&self) -> #ty {
-                match #array.get(Self::__apierror_index(self)) {
+                match #array.get(<Self as __ApiIndex>::__api_index(self)) {
                     _apierror::__private::Some(row) => #read,
                     _apierror::__private::None => #otherwise,
                 }

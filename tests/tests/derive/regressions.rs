@@ -866,3 +866,37 @@ fn helper_details_read_like_format() {
     let quoted = Helpers::Quoted { name: "x\ny".into() };
     assert_eq!(body(&quoted)["detail"], "bad \"x\ny\"\tvalue \\ x\ny");
 }
+
+/// Issue 21.15: the derive's helpers live in its own scope, so a user's methods of the same
+/// names neither collide nor change what `code()` and `status()` answer.
+#[derive(Debug, ApiError)]
+enum OwnNames {
+    #[api(status = 404)]
+    Missing,
+    #[api(status = 409)]
+    Taken,
+}
+
+#[allow(dead_code, clippy::unused_self)]
+impl OwnNames {
+    fn __apierror_index(&self) -> usize {
+        99
+    }
+    fn __api_index(&self) -> usize {
+        99
+    }
+    fn __apierror_c(&self) -> &'static str {
+        "NOT_MINE"
+    }
+}
+
+#[test]
+fn a_users_methods_named_like_the_derives_helpers_change_nothing() {
+    assert_eq!(
+        (OwnNames::Taken.code(), OwnNames::Taken.status().as_u16()),
+        ("TAKEN", 409)
+    );
+    assert_eq!(OwnNames::Missing.entry().code(), "MISSING");
+    let dynamic: &dyn ApiError = &OwnNames::Taken;
+    assert_eq!(dynamic.code(), "TAKEN");
+}
