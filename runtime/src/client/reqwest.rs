@@ -17,6 +17,16 @@ use super::{BODY_LIMIT, RemoteError};
 /// # Errors
 /// The decoded error of a 4xx or 5xx response. A body that cannot be read (the connection
 /// broke) or is too large still gives the status and headers.
+///
+/// ```no_run
+/// # async fn example() {
+/// let response = reqwest::get("http://localhost:3000/v1/orders/7").await.expect("sent");
+/// match apierror::client::reqwest::check(response).await {
+///     Ok(order) => println!("{}", order.text().await.expect("body")),
+///     Err(error) => println!("{} {:?}", error.status(), error.code()),
+/// }
+/// # }
+/// ```
 pub async fn check(response: reqwest::Response) -> Result<reqwest::Response, RemoteError> {
     if !(response.status().is_client_error() || response.status().is_server_error()) {
         return Ok(response);
@@ -26,12 +36,32 @@ pub async fn check(response: reqwest::Response) -> Result<reqwest::Response, Rem
 
 /// The decoded error of `response`, whatever its status (for callers that checked it), with
 /// the envelope detected.
+///
+/// ```no_run
+/// # async fn example() {
+/// let response = reqwest::get("http://localhost:3000/v1/orders/7").await.expect("sent");
+/// if response.status().is_client_error() {
+///     let error = apierror::client::reqwest::decode(response).await;
+///     println!("{:?}: {:?}", error.code(), error.detail());
+/// }
+/// # }
+/// ```
 pub async fn decode(response: reqwest::Response) -> RemoteError {
     let (status, headers, body) = read(response).await;
     RemoteError::from_response(status, &headers, &body)
 }
 
-/// [`decode`] in the envelope `decoder` (a custom one, say).
+/// [`decode`] in the envelope `decoder` (a custom one, say), without detection.
+///
+/// ```no_run
+/// use apierror::envelope::CodeMessage;
+///
+/// # async fn example() {
+/// let response = reqwest::get("http://localhost:3000/v1/orders/7").await.expect("sent");
+/// let error = apierror::client::reqwest::decode_with(&CodeMessage, response).await;
+/// println!("{:?}", error.code());
+/// # }
+/// ```
 pub async fn decode_with(decoder: &dyn super::Decode, response: reqwest::Response) -> RemoteError {
     let (status, headers, body) = read(response).await;
     RemoteError::from_response_with(decoder, status, &headers, &body)
