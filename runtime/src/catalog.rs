@@ -57,14 +57,7 @@ pub trait Catalog {
     /// AppError::visit(&mut |ty, entry| seen.push((ty, entry.code())));
     /// assert_eq!(seen, [("AppError", "NOT_FOUND"), ("DbError", "DB_UNAVAILABLE")]);
     /// ```
-    #[cfg_attr(
-        feature = "docs",
-        doc = "\n\n[`ServiceCatalog::with`]: crate::docs::ServiceCatalog::with"
-    )]
-    #[cfg_attr(
-        not(feature = "docs"),
-        doc = "\n\n[`ServiceCatalog::with`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.with"
-    )]
+    #[doc = service_catalog_link!("with")]
     fn visit(f: &mut dyn FnMut(&'static str, &'static Entry)) {
         let name = short_type_name(core::any::type_name::<Self>());
         if Self::__TREE.is_derived() {

@@ -44,6 +44,32 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
+/// The link definition of `` [`ServiceCatalog::method`] `` for a doc comment outside `docs`:
+/// the item itself with the `docs` feature, its page on docs.rs (built with every feature)
+/// without it, so rustdoc has no broken link in any feature set.
+#[cfg(feature = "docs")]
+macro_rules! service_catalog_link {
+    ($method:literal) => {
+        concat!(
+            "\n\n[`ServiceCatalog::",
+            $method,
+            "`]: crate::docs::ServiceCatalog::",
+            $method
+        )
+    };
+}
+#[cfg(not(feature = "docs"))]
+macro_rules! service_catalog_link {
+    ($method:literal) => {
+        concat!(
+            "\n\n[`ServiceCatalog::",
+            $method,
+            "`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.",
+            $method
+        )
+    };
+}
+
 mod catalog;
 #[cfg(feature = "client")]
 pub mod client;
@@ -73,6 +99,8 @@ mod violations;
 pub mod __private;
 
 #[doc = include_str!("../doc/attributes.md")]
+// Spelled out: a macro in the attributes of a `pub use` is looked up from the crate root, where
+// `service_catalog_link!` is not in scope.
 #[cfg_attr(
     feature = "docs",
     doc = "\n\n[`ServiceCatalog::collisions`]: crate::docs::ServiceCatalog::collisions"

@@ -235,9 +235,9 @@ impl RetryPolicy {
     }
 }
 
-/// The output function of `SplitMix64` (Steele, Lea and Flood, 2014): a fixed, well-mixed number from a
-/// seed, the same on every platform and Rust release (the standard library's hashers promise
-/// neither).
+/// The output function of `SplitMix64` (Steele, Lea and Flood, 2014): a fixed, well-mixed
+/// number from a seed, the same on every platform and Rust release (the standard library's
+/// hashers promise neither).
 const fn splitmix64(seed: u64) -> u64 {
     let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

@@ -7,14 +7,7 @@ use super::{Entry, Field, Resolve};
 /// The JSON catalog's entry (`apierror.catalog/v2`, see
 /// [`ServiceCatalog::catalog_json`]): absent members
 /// left out.
-#[cfg_attr(
-    feature = "docs",
-    doc = "\n\n[`ServiceCatalog::catalog_json`]: crate::docs::ServiceCatalog::catalog_json"
-)]
-#[cfg_attr(
-    not(feature = "docs"),
-    doc = "\n\n[`ServiceCatalog::catalog_json`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.catalog_json"
-)]
+#[doc = service_catalog_link!("catalog_json")]
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;

@@ -79,14 +79,7 @@ pub trait Envelope {
     /// assert!(Problem::new().code_member("error_code").writes_member("error_code"));
     /// assert!(!CodeMessage.writes_member("code"));
     /// ```
-    #[cfg_attr(
-        feature = "docs",
-        doc = "\n\n[`ServiceCatalog::collisions`]: crate::docs::ServiceCatalog::collisions"
-    )]
-    #[cfg_attr(
-        not(feature = "docs"),
-        doc = "\n\n[`ServiceCatalog::collisions`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.collisions"
-    )]
+    #[doc = service_catalog_link!("collisions")]
     fn writes_member(&self, name: &str) -> bool {
         let _ = name;
         false

@@ -30,14 +30,7 @@ use crate::envelope::Envelope;
 ///     .layer(axum::Extension(service))
 /// # }
 /// ```
-#[cfg_attr(
-    feature = "docs",
-    doc = "\n\n[`ServiceCatalog::with_framework`]: crate::docs::ServiceCatalog::with_framework"
-)]
-#[cfg_attr(
-    not(feature = "docs"),
-    doc = "\n\n[`ServiceCatalog::with_framework`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.with_framework"
-)]
+#[doc = service_catalog_link!("with_framework")]
 #[derive(Clone)]
 pub struct ServiceErrors {
     pub(crate) envelope: Arc<dyn Envelope + Send + Sync>,

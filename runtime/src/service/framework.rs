@@ -32,14 +32,7 @@ use crate::Entry;
 /// ```
 ///
 /// [`ServiceErrors`]: crate::ServiceErrors
-#[cfg_attr(
-    feature = "docs",
-    doc = "\n\n[`ServiceCatalog::with_framework`]: crate::docs::ServiceCatalog::with_framework"
-)]
-#[cfg_attr(
-    not(feature = "docs"),
-    doc = "\n\n[`ServiceCatalog::with_framework`]: https://docs.rs/apierror/latest/apierror/docs/struct.ServiceCatalog.html#method.with_framework"
-)]
+#[doc = service_catalog_link!("with_framework")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrameworkErrors {
     case: CodeCase,
