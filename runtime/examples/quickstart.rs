@@ -14,7 +14,7 @@ use service::ServiceError;
 
 fn main() {
     let service = service::service();
-    println!("{}", Table::new(&service).grouped(true));
+    println!("{}", Table::new(&service).with_grouping(true));
 
     // Everything else each entry declares: title, retry strategy and delay, full resolve.
     for entry in service.entries() {

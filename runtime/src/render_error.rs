@@ -33,9 +33,17 @@ impl RenderError {
 
     /// The same failure, attributed to the exposed field `name`.
     #[must_use]
-    pub fn in_field(mut self, name: &'static str) -> Self {
+    pub fn with_field(mut self, name: &'static str) -> Self {
         self.field = Some(name);
         self
+    }
+
+    /// The 0.2 name of [`RenderError::with_field`].
+    #[deprecated(note = "renamed `with_field`")]
+    #[doc(hidden)]
+    #[must_use]
+    pub fn in_field(self, name: &'static str) -> Self {
+        self.with_field(name)
     }
 
     /// The exposed field whose value could not be written, when one is to blame.

@@ -92,17 +92,44 @@ impl<E: Envelope> ErrorResponder<E> {
     }
 
     /// Echoes the request id in `name` instead of `X-Request-Id`.
+    ///
+    /// ```
+    /// use apierror::ErrorResponder;
+    /// use http::HeaderName;
+    ///
+    /// let responder = ErrorResponder::default().with_request_id_header(HeaderName::from_static("x-correlation-id"));
+    /// assert_eq!(responder.request_id_header(), "x-correlation-id");
+    /// ```
     #[must_use]
-    pub fn request_id_header(mut self, name: HeaderName) -> Self {
+    pub fn with_request_id_header(mut self, name: HeaderName) -> Self {
         self.request_id_header = name;
         self
     }
 
-    /// Chooses the rate-limit headers.
+    /// Chooses the rate-limit headers ([`RateLimitHeaders::Legacy`] unless set).
+    ///
+    /// ```
+    /// use apierror::{ErrorResponder, RateLimitHeaders};
+    ///
+    /// let responder = ErrorResponder::default().with_rate_limit_headers(RateLimitHeaders::Ietf);
+    /// assert_eq!(responder.rate_limit_headers(), RateLimitHeaders::Ietf);
+    /// ```
     #[must_use]
-    pub fn rate_limit_headers(mut self, headers: RateLimitHeaders) -> Self {
+    pub fn with_rate_limit_headers(mut self, headers: RateLimitHeaders) -> Self {
         self.rate_limit_headers = headers;
         self
+    }
+
+    /// The header the request id is echoed in (`X-Request-Id` unless set).
+    #[must_use]
+    pub fn request_id_header(&self) -> &HeaderName {
+        &self.request_id_header
+    }
+
+    /// The rate-limit headers this responder writes.
+    #[must_use]
+    pub fn rate_limit_headers(&self) -> RateLimitHeaders {
+        self.rate_limit_headers
     }
 
     /// The envelope.
@@ -247,7 +274,7 @@ pub const MAX_DELAY_SECONDS: u64 = 1 << 31;
 /// #[api(status = 429)]
 /// struct Slow;
 ///
-/// let responder = ErrorResponder::default().rate_limit_headers(RateLimitHeaders::Ietf);
+/// let responder = ErrorResponder::default().with_rate_limit_headers(RateLimitHeaders::Ietf);
 /// let cx = Context::new().with_rate_limit(RateLimit::new(u64::MAX, 0));
 /// let response = responder.response(&Slow, &cx);
 /// assert_eq!(response.headers()["ratelimit-policy"], "\"default\";q=999999999999999");

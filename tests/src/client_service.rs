@@ -174,7 +174,7 @@ pub fn served_errors() -> Vec<ServiceError> {
 pub fn envelope(name: &str) -> Option<Box<dyn Envelope + Send + Sync>> {
     Some(match name {
         "problem" => Box::new(Problem::new()),
-        "problem-error-code" => Box::new(Problem::new().code_member("error_code")),
+        "problem-error-code" => Box::new(Problem::new().with_code_member("error_code")),
         "code-message" => Box::new(CodeMessage),
         "error-string" => Box::new(ErrorString),
         "success-flag" => Box::new(SuccessFlag),

@@ -1,10 +1,10 @@
 //! What the derive can see of a type's envelope: whether it is RFC 9457 problem details, the
-//! members it writes itself, and the member names `code_member` may not take.
+//! members it writes itself, and the member names `with_code_member` may not take.
 
 use syn::LitStr;
 
 /// Whether an `envelope = ...` expression is problem details: a path or call chain that starts
-/// at `Problem` (`apierror::Problem::new().code_member("error_code")`).
+/// at `Problem` (`apierror::Problem::new().with_code_member("error_code")`).
 pub fn is_problem_envelope(expr: &syn::Expr) -> bool {
     let mut current = expr;
     loop {
@@ -22,14 +22,15 @@ pub fn is_problem_envelope(expr: &syn::Expr) -> bool {
 }
 
 /// The member names an `envelope = ...` expression writes itself that the derive can see: the
-/// literal argument of each `.code_member("...")` call in it.
+/// literal argument of each `.with_code_member("...")` call in it (or of `.code_member`, its
+/// deprecated 0.2 name).
 pub fn envelope_members(expr: &syn::Expr) -> Vec<LitStr> {
     let mut found = Vec::new();
     let mut current = expr;
     loop {
         match current {
             syn::Expr::MethodCall(call) => {
-                if call.method == "code_member"
+                if (call.method == "with_code_member" || call.method == "code_member")
                     && let [
                         syn::Expr::Lit(syn::ExprLit {
                             lit: syn::Lit::Str(lit),
@@ -48,14 +49,14 @@ pub fn envelope_members(expr: &syn::Expr) -> Vec<LitStr> {
     }
 }
 
-/// The members RFC 9457 problem details write themselves, which `Problem::code_member` refuses
+/// The members RFC 9457 problem details write themselves, which `Problem::with_code_member` refuses
 /// (the runtime's `Problem::MEMBERS`; the derive reports a literal name at the literal, and the
 /// runtime's const check catches any other).
 pub(crate) const PROBLEM_MEMBERS: [&str; 8] = [
     "type", "title", "status", "detail", "instance", "errors", "resolve", "retry",
 ];
 
-/// The compile error for `code_member("name")` when problem details already have `name`.
+/// The compile error for `with_code_member("name")` when problem details already have `name`.
 pub fn reserved_code_member(name: &str) -> Option<String> {
     if name.is_empty() {
         Some("the code member cannot be empty: use `Problem::new().without_code()` for no code member".into())

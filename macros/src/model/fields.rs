@@ -78,7 +78,7 @@ pub(crate) fn field_model(
     {
         let message = match envelope_member(name) {
             Some(_) if !RESERVED_MEMBERS.contains(&name.as_str()) => format!(
-                "field would be exposed as `{name}`, the member this type's envelope writes the code in (`code_member(\"{name}\")`); rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
+                "field would be exposed as `{name}`, the member this type's envelope writes the code in (`with_code_member(\"{name}\")`); rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"
             ),
             _ => format!(
                 "field would be exposed as `{name}`, a member problem details (this type's envelope) already have; rename it with #[api(rename = \"...\")] or hide it with #[api(skip)]"

@@ -31,7 +31,7 @@ pub struct Defaults {
     /// `skip_none` on the container: every `Option` member is left out when `None`.
     pub skip_none: bool,
     /// Member names the container's `envelope = ...` writes itself, beyond the reserved ones:
-    /// the name in `.code_member("...")`, with the literal to point at.
+    /// the name in `.with_code_member("...")`, with the literal to point at.
     pub envelope_members: Vec<LitStr>,
     /// Whether the type renders in RFC 9457 problem details (no `envelope`, or a `Problem`
     /// one): only then do its members share the body with RFC 9457's own.

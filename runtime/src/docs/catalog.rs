@@ -95,10 +95,24 @@ impl ServiceCatalog {
 
     /// Sets the envelope the service answers in (RFC 9457 [`Problem`] unless set), for the
     /// checks that depend on it: [`ServiceCatalog::collisions`], and through it the lock.
+    ///
+    /// ```
+    /// use apierror::docs::ServiceCatalog;
+    /// use apierror::envelope::{Envelope, SuccessFlag};
+    ///
+    /// let service = ServiceCatalog::new("Orders API").with_envelope(SuccessFlag);
+    /// assert_eq!(service.envelope().content_type(), "application/json");
+    /// ```
     #[must_use]
-    pub fn envelope(mut self, envelope: impl Envelope + Send + Sync + 'static) -> Self {
+    pub fn with_envelope(mut self, envelope: impl Envelope + Send + Sync + 'static) -> Self {
         self.envelope = Arc::new(envelope);
         self
+    }
+
+    /// The envelope set with [`ServiceCatalog::with_envelope`].
+    #[must_use]
+    pub fn envelope(&self) -> &(dyn Envelope + Send + Sync) {
+        &*self.envelope
     }
 
     /// Every exposed field whose member name the service's envelope writes itself: such a field
@@ -118,7 +132,7 @@ impl ServiceCatalog {
     ///
     /// let service = ServiceCatalog::new("Payments").with::<CardError>();
     /// assert!(service.collisions().is_empty());
-    /// let service = service.envelope(Problem::new().code_member("error_code"));
+    /// let service = service.with_envelope(Problem::new().with_code_member("error_code"));
     /// let collisions = service.collisions();
     /// assert_eq!(collisions[0].member, "error_code");
     /// assert_eq!(collisions[0].declared_by, "CardError::CardDeclined");
@@ -142,10 +156,23 @@ impl ServiceCatalog {
     }
 
     /// Sets the version given in the OpenAPI document (`1.0.0` unless set).
+    ///
+    /// ```
+    /// use apierror::docs::ServiceCatalog;
+    ///
+    /// let service = ServiceCatalog::new("Orders API").with_version("2.1.0");
+    /// assert_eq!(service.version(), "2.1.0");
+    /// ```
     #[must_use]
-    pub fn version(mut self, version: impl Into<String>) -> Self {
+    pub fn with_version(mut self, version: impl Into<String>) -> Self {
         self.version = version.into();
         self
+    }
+
+    /// The version given in the OpenAPI document.
+    #[must_use]
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// Adds every entry of `C`'s tree ([`Catalog::visit`]: its own and those of the types its

@@ -15,7 +15,7 @@ impl ServiceCatalog {
             format!(
                 "# {} errors\n\n{}",
                 markdown::text(self.title()),
-                Table::new(self).grouped(true)
+                Table::new(self).with_grouping(true)
             ),
         )];
         for entry in self.entries() {

@@ -9,10 +9,10 @@ use crate::Entry;
 /// The catalog as a Markdown table: Code | HTTP | Retryable | Description | Resolution.
 ///
 /// Retry guidance is spelled out (`"Yes, with backoff"`, `"No (new Idempotency-Key)"`; see
-/// [`Retry::describe_at`](crate::Retry::describe_at)) unless [`Table::yes_no`] asks for plain
+/// [`Retry::describe_at`](crate::Retry::describe_at)) unless [`Table::with_yes_no`] asks for plain
 /// Yes/No. Text is escaped for Markdown, so a description shows as written.
 /// The resolution is the `resolve` message, or, without one, its link, action and API call.
-/// [`Table::grouped`] puts a heading before each category, in first-appearance order.
+/// [`Table::with_grouping`] puts a heading before each category, in first-appearance order.
 #[derive(Clone, Copy, Debug)]
 pub struct Table<'a> {
     service: &'a ServiceCatalog,
@@ -34,16 +34,32 @@ impl<'a> Table<'a> {
     /// One table per category, each under a `##` heading (so that a page with the service's
     /// `#` title nests); entries with no category come last, under "Other".
     #[must_use]
-    pub fn grouped(mut self, grouped: bool) -> Self {
+    pub fn with_grouping(mut self, grouped: bool) -> Self {
         self.grouped = grouped;
         self
     }
 
     /// Retryable as plain `Yes` / `No`.
     #[must_use]
-    pub fn yes_no(mut self, yes_no: bool) -> Self {
+    pub fn with_yes_no(mut self, yes_no: bool) -> Self {
         self.yes_no = yes_no;
         self
+    }
+
+    /// The 0.2 name of [`Table::with_grouping`].
+    #[deprecated(note = "renamed `with_grouping`")]
+    #[doc(hidden)]
+    #[must_use]
+    pub fn grouped(self, grouped: bool) -> Self {
+        self.with_grouping(grouped)
+    }
+
+    /// The 0.2 name of [`Table::with_yes_no`].
+    #[deprecated(note = "renamed `with_yes_no`")]
+    #[doc(hidden)]
+    #[must_use]
+    pub fn yes_no(self, yes_no: bool) -> Self {
+        self.with_yes_no(yes_no)
     }
 
     fn rows(&self, f: &mut fmt::Formatter<'_>, entries: &[&'static Entry]) -> fmt::Result {

@@ -47,7 +47,7 @@ use crate::{ApiError, Context};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an envelope",
     label = "not an `apierror::envelope::Envelope`",
-    note = "`envelope = ...` takes a constant of a type that implements `apierror::envelope::Envelope`, such as `apierror::envelope::CodeMessage` or `apierror::Problem::new().code_member(\"error_code\")`"
+    note = "`envelope = ...` takes a constant of a type that implements `apierror::envelope::Envelope`, such as `apierror::envelope::CodeMessage` or `apierror::Problem::new().with_code_member(\"error_code\")`"
 )]
 pub trait Envelope {
     /// The `Content-Type` of bodies in this shape.
@@ -76,7 +76,7 @@ pub trait Envelope {
     /// use apierror::Problem;
     ///
     /// assert!(Problem::new().writes_member("title"));
-    /// assert!(Problem::new().code_member("error_code").writes_member("error_code"));
+    /// assert!(Problem::new().with_code_member("error_code").writes_member("error_code"));
     /// assert!(!CodeMessage.writes_member("code"));
     /// ```
     #[doc = service_catalog_link!("collisions")]

@@ -27,7 +27,7 @@ use crate::{ApiError, Context};
 /// }
 ///
 /// let mut body = Vec::new();
-/// let envelope = Problem::new().code_member("error_code");
+/// let envelope = Problem::new().with_code_member("error_code");
 /// envelope.render(&BillingError::NoActivePlan, &Context::new(), &mut Output::new(&mut body)).unwrap();
 /// let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
 /// assert_eq!(body, serde_json::json!({
@@ -80,12 +80,12 @@ impl Problem {
     /// [`Problem::without_code`] for no code member.
     ///
     /// ```
-    /// let envelope = apierror::Problem::new().code_member("error_code");
+    /// let envelope = apierror::Problem::new().with_code_member("error_code");
     /// # let _ = envelope;
     /// ```
     #[must_use]
-    pub const fn code_member(self, name: &'static str) -> Self {
-        match self.try_code_member(name) {
+    pub const fn with_code_member(self, name: &'static str) -> Self {
+        match self.try_with_code_member(name) {
             Ok(problem) => problem,
             Err(_) => panic!(
                 "the code member cannot be empty or a member problem details already have (type, title, status, detail, instance, errors, resolve, retry): choose another name, such as \"error_code\""
@@ -101,11 +101,11 @@ impl Problem {
     /// ```
     /// use apierror::Problem;
     ///
-    /// assert!(Problem::new().try_code_member("error_code").is_ok());
-    /// let err = Problem::new().try_code_member("type").unwrap_err();
+    /// assert!(Problem::new().try_with_code_member("error_code").is_ok());
+    /// let err = Problem::new().try_with_code_member("type").unwrap_err();
     /// assert_eq!(err.to_string(), "`type` is a member problem details already have (type, title, status, detail, instance, errors, resolve, retry): choose another name for the code, such as `error_code`");
     /// ```
-    pub const fn try_code_member(mut self, name: &'static str) -> Result<Self, ReservedMember> {
+    pub const fn try_with_code_member(mut self, name: &'static str) -> Result<Self, ReservedMember> {
         if name.is_empty() {
             return Err(ReservedMember(name));
         }
@@ -154,13 +154,39 @@ impl Problem {
     /// struct IdempotencyConflict;
     ///
     /// let mut body = Vec::new();
-    /// Problem::new().retry_member().render(&IdempotencyConflict, &Context::new(), &mut Output::new(&mut body)).unwrap();
+    /// Problem::new().with_retry_member().render(&IdempotencyConflict, &Context::new(), &mut Output::new(&mut body)).unwrap();
     /// assert!(String::from_utf8(body).unwrap().ends_with(r#""code":"IDEMPOTENCY_CONFLICT","retry":"new_key"}"#));
     /// ```
     #[must_use]
-    pub const fn retry_member(mut self) -> Self {
+    pub const fn with_retry_member(mut self) -> Self {
         self.retry_member = true;
         self
+    }
+
+    /// The 0.2 name of [`Problem::with_code_member`].
+    #[deprecated(note = "renamed `with_code_member`")]
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn code_member(self, name: &'static str) -> Self {
+        self.with_code_member(name)
+    }
+
+    /// The 0.2 name of [`Problem::try_with_code_member`].
+    ///
+    /// # Errors
+    /// As [`Problem::try_with_code_member`].
+    #[deprecated(note = "renamed `try_with_code_member`")]
+    #[doc(hidden)]
+    pub const fn try_code_member(self, name: &'static str) -> Result<Self, ReservedMember> {
+        self.try_with_code_member(name)
+    }
+
+    /// The 0.2 name of [`Problem::with_retry_member`].
+    #[deprecated(note = "renamed `with_retry_member`")]
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn retry_member(self) -> Self {
+        self.with_retry_member()
     }
 
     /// Leaves the `status` member out: RFC 9457 makes it advisory (the response's status is the
@@ -210,7 +236,7 @@ impl Problem {
 /// [`Problem::try_code_member`].
 ///
 /// ```
-/// let err = apierror::Problem::new().try_code_member("status").unwrap_err();
+/// let err = apierror::Problem::new().try_with_code_member("status").unwrap_err();
 /// assert_eq!(err.name(), "status");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -235,8 +235,8 @@ pub(crate) fn response(error: &dyn ApiError, envelope: &dyn Envelope) -> http::R
         let responder = ErrorResponder::new(envelope);
         match rc.and_then(|rc| rc.service.as_ref()) {
             Some(service) => responder
-                .request_id_header(service.request_id_header().clone())
-                .rate_limit_headers(service.rate_limit_headers())
+                .with_request_id_header(service.request_id_header().clone())
+                .with_rate_limit_headers(service.rate_limit_headers())
                 .response(error, &cx),
             None => responder.response(error, &cx),
         }

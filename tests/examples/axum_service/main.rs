@@ -16,7 +16,7 @@ async fn main() -> std::io::Result<()> {
     let address = listener.local_addr()?;
     println!(
         "{}",
-        apierror::docs::Table::new(&service::catalog()).grouped(false)
+        apierror::docs::Table::new(&service::catalog()).with_grouping(false)
     );
     println!("listening on http://{address}");
     println!(

@@ -76,7 +76,7 @@ fn the_wire_retry_member_reaches_a_client_without_the_enum() {
     }
     let mut body = Vec::new();
     Problem::new()
-        .retry_member()
+        .with_retry_member()
         .render(
             &Payments::IdempotencyConflict,
             &Context::new(),

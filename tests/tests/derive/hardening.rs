@@ -148,7 +148,7 @@ fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
 fn no_hidden_value_or_location_reaches_the_wire_in_any_envelope() {
     let envelopes: [&dyn Envelope; 7] = [
         &Problem::new(),
-        &Problem::new().code_member("error_code"),
+        &Problem::new().with_code_member("error_code"),
         &CodeMessage,
         &ErrorString,
         &SuccessFlag,

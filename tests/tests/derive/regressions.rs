@@ -226,7 +226,7 @@ fn no_envelope_ever_writes_a_member_twice() {
         error_code: "do_not_honor".into(),
         param: "card".into(),
     };
-    let body = render(&Problem::new().code_member("error_code"), &err);
+    let body = render(&Problem::new().with_code_member("error_code"), &err);
     assert_eq!(
         body,
         r#"{"type":"about:blank","title":"Payment Required","status":402,"detail":"Your card was declined.","error_code":"CARD_DECLINED","param":"card"}"#
@@ -238,7 +238,7 @@ fn no_envelope_ever_writes_a_member_twice() {
 fn the_catalog_check_reports_every_collision_for_the_services_envelope() {
     let service = ServiceCatalog::new("Payments")
         .with::<Card>()
-        .envelope(Problem::new().code_member("error_code"));
+        .with_envelope(Problem::new().with_code_member("error_code"));
     let collisions = service.collisions();
     assert_eq!(collisions.len(), 1);
     assert_eq!(
@@ -899,4 +899,55 @@ fn a_users_methods_named_like_the_derives_helpers_change_nothing() {
     assert_eq!(OwnNames::Missing.entry().code(), "MISSING");
     let dynamic: &dyn ApiError = &OwnNames::Taken;
     assert_eq!(dynamic.code(), "TAKEN");
+}
+
+/// Issue 21.12: the 0.2 names of renamed setters still compile (deprecated) and do what the new
+/// ones do; the names that read now read on every type.
+#[test]
+#[allow(deprecated)]
+fn the_renamed_setters_keep_their_02_spellings() {
+    use apierror::docs::{ServiceCatalog, Table};
+    use apierror::envelope::RenderError;
+    use apierror::{ErrorResponder, RateLimitHeaders};
+
+    assert!(
+        Problem::new()
+            .code_member("error_code")
+            .writes_member("error_code")
+    );
+    assert!(Problem::new().try_code_member("type").is_err());
+    assert!(Problem::new().retry_member().writes_member("retry"));
+    assert_eq!(RenderError::custom("x").in_field("a").field(), Some("a"));
+
+    #[derive(Debug, ApiError)]
+    #[api(envelope = apierror::Problem::new().code_member("error_code"))]
+    enum Old {
+        #[api(status = 404)]
+        Gone,
+    }
+    let body: Value =
+        serde_json::from_str(&render(Old::Gone.entry().envelope().unwrap(), &Old::Gone)).unwrap();
+    assert_eq!(body["error_code"], "GONE");
+
+    let service = ServiceCatalog::new("S").with::<Old>();
+    assert_eq!(
+        Table::new(&service).grouped(true).yes_no(true).to_string(),
+        Table::new(&service)
+            .with_grouping(true)
+            .with_yes_no(true)
+            .to_string()
+    );
+
+    let responder = ErrorResponder::default()
+        .with_request_id_header(http::HeaderName::from_static("x-correlation-id"))
+        .with_rate_limit_headers(RateLimitHeaders::Both);
+    assert_eq!(responder.request_id_header(), "x-correlation-id");
+    assert_eq!(responder.rate_limit_headers(), RateLimitHeaders::Both);
+    let service = service
+        .with_envelope(apierror::envelope::CodeMessage)
+        .with_version("3.0.0");
+    assert_eq!(
+        (service.envelope().content_type(), service.version()),
+        ("application/json", "3.0.0")
+    );
 }

@@ -19,7 +19,7 @@ fn table_rows(markdown: &str) -> Vec<Vec<String>> {
 #[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_000_markdown_table_has_the_seeds_19_rows() {
     let service = ServiceCatalog::new("Seed 000").with::<Seed000>();
-    let table = Table::new(&service).yes_no(true).to_string();
+    let table = Table::new(&service).with_yes_no(true).to_string();
     let ours = table_rows(&table);
     let theirs: Vec<Vec<String>> = seed("000")
         .lines()
@@ -57,7 +57,7 @@ fn retry_strategies_are_spelled_out() {
 #[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_004_grouped_by_its_categories() {
     let service = ServiceCatalog::new("Seed 004").with::<Seed004>();
-    let markdown = Table::new(&service).grouped(true).to_string();
+    let markdown = Table::new(&service).with_grouping(true).to_string();
     let tables = rendered_tables(&markdown);
     let ours: Vec<(String, String, u16)> = tables
         .iter()
@@ -131,7 +131,7 @@ enum LegacyBillingError {
 
 fn service() -> ServiceCatalog {
     ServiceCatalog::new("Example API")
-        .version("2.1.0")
+        .with_version("2.1.0")
         .with::<BillingError>()
         .with::<AuthError>()
 }
@@ -193,7 +193,7 @@ fn json_catalog() {
 
 #[test]
 fn openapi_parses_and_lists_every_code() {
-    let document = service().openapi(&Problem::new().code_member("error_code"));
+    let document = service().openapi(&Problem::new().with_code_member("error_code"));
     let text = serde_json::to_string(&document).unwrap();
     let spec = oas3::from_json(&text).expect("a valid OpenAPI 3.1 document");
     assert_eq!(spec.openapi, "3.1.0");

@@ -89,7 +89,7 @@ fn seed_001_codes_by_category() {
 #[test]
 #[cfg_attr(not(seeds), ignore = "needs ../shared/seeds beside the repository")]
 fn seed_001_problem_details() {
-    let responder = ErrorResponder::new(Problem::new().code_member("error_code"));
+    let responder = ErrorResponder::new(Problem::new().with_code_member("error_code"));
     let response = responder.response(&Seed001::NoActivePlan, &Context::new());
     assert_eq!(response.status(), 402);
     assert_eq!(

@@ -110,7 +110,7 @@ fn request_id_is_echoed_under_the_configured_name() {
     assert_eq!(r.headers()["x-request-id"], "req-42");
 
     let responder =
-        ErrorResponder::new(CodeMessage).request_id_header(HeaderName::from_static("x-correlation-id"));
+        ErrorResponder::new(CodeMessage).with_request_id_header(HeaderName::from_static("x-correlation-id"));
     let r = responder.response(&HttpError::Invalid, &cx);
     assert_eq!(
         headers(&r),
@@ -145,7 +145,7 @@ fn rate_limit_headers_legacy_ietf_both_off() {
     ];
     let case = |style, extra: &[(&str, &str)]| {
         let r = ErrorResponder::default()
-            .rate_limit_headers(style)
+            .with_rate_limit_headers(style)
             .response(&HttpError::RateLimited, &cx);
         let mut expected: Vec<(&str, &str)> = base.to_vec();
         expected.extend_from_slice(extra);
@@ -159,7 +159,7 @@ fn rate_limit_headers_legacy_ietf_both_off() {
     // Parts that are not known are left out.
     let cx = Context::new().with_rate_limit(RateLimit::new(10, 9));
     let r = ErrorResponder::default()
-        .rate_limit_headers(RateLimitHeaders::Both)
+        .with_rate_limit_headers(RateLimitHeaders::Both)
         .response(&HttpError::Invalid, &cx);
     assert_eq!(
         headers(&r),

@@ -17,7 +17,7 @@ fn envelopes() -> Vec<(&'static str, Box<dyn Envelope>)> {
         ("Problem", Box::new(Problem::new())),
         (
             "Problem error_code",
-            Box::new(Problem::new().code_member("error_code")),
+            Box::new(Problem::new().with_code_member("error_code")),
         ),
         ("CodeMessage", Box::new(CodeMessage)),
         ("ErrorString", Box::new(ErrorString)),
