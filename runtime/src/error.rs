@@ -254,6 +254,13 @@ forward_api_error!(&T, Box<T>, std::sync::Arc<T>);
 
 /// What in the request caused an error, as JSON:API's `source` names it.
 ///
+/// Every envelope writes it in its own idiom: JSON:API as the error's `source`, RFC 9457
+/// [`Problem`](crate::Problem) as an `errors` entry (`{"detail", "pointer": "#/..."}` as in
+/// RFC 9457's example, or `"parameter"` / `"header"`), AIP-193
+/// [`GoogleRpc`](crate::envelope::GoogleRpc) as a `BadRequest` field violation, and the
+/// envelopes with a `details` object as a member named [`Location::name`] there, when the error
+/// exposes no field of its own (a derived type's location field already is a member).
+///
 /// ```
 /// use apierror::{ApiError, Location};
 ///
@@ -278,4 +285,32 @@ pub enum Location<'a> {
     Parameter(&'a str),
     /// A request header.
     Header(&'a str),
+}
+
+impl<'a> Location<'a> {
+    /// What kind of location this is, as JSON:API's `source` member names it: `"pointer"`,
+    /// `"parameter"` or `"header"`.
+    ///
+    /// ```
+    /// use apierror::Location;
+    ///
+    /// assert_eq!(Location::Parameter("sort").name(), "parameter");
+    /// assert_eq!(Location::Pointer("/items/0").value(), "/items/0");
+    /// ```
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Location::Pointer(_) => "pointer",
+            Location::Parameter(_) => "parameter",
+            Location::Header(_) => "header",
+        }
+    }
+
+    /// The pointer, parameter name or header name.
+    #[must_use]
+    pub const fn value(&self) -> &'a str {
+        match self {
+            Location::Pointer(v) | Location::Parameter(v) | Location::Header(v) => v,
+        }
+    }
 }

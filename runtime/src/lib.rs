@@ -27,7 +27,7 @@
 )]
 #![cfg_attr(
     not(feature = "actix-web-4"),
-    doc = "\n\n[`actix::request_context`]: https://docs.rs/apierror/latest/apierror/actix/fn.request_context.html"
+    doc = "\n\n[`actix::request_context`]: https://docs.rs/apierror/latest/apierror/actix/fn.request_context.html\n[`actix::Json`]: https://docs.rs/apierror/latest/apierror/actix/struct.Json.html\n[`actix::Path`]: https://docs.rs/apierror/latest/apierror/actix/struct.Path.html\n[`actix::Query`]: https://docs.rs/apierror/latest/apierror/actix/struct.Query.html"
 )]
 #![cfg_attr(
     not(feature = "docs"),

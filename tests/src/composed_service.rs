@@ -238,6 +238,13 @@ pub async fn check(base: &str) {
         message.starts_with("invalid type: string \"five\", expected u32"),
         "{message}"
     );
+    // The member, in the envelope's own place for it (issue 21.4).
+    assert_eq!(
+        reply.json()["details"],
+        json!({"pointer": "/amount"}),
+        "{}",
+        reply.body
+    );
     let reply = send(
         client
             .post(url("/payments"))
@@ -254,6 +261,12 @@ pub async fn check(base: &str) {
     let reply = send(client.get(url("/accounts/seven"))).await;
     assert_eq!(reply.status, 400, "{}", reply.body);
     assert_eq!(reply.json()["code"], "invalid_path_parameter");
+    assert_eq!(
+        reply.json()["details"],
+        json!({"parameter": "id"}),
+        "{}",
+        reply.body
+    );
     assert!(
         reply.json()["message"]
             .as_str()
@@ -264,6 +277,12 @@ pub async fn check(base: &str) {
     let reply = send(client.get(url("/invoices?limit=many"))).await;
     assert_eq!(reply.status, 400, "{}", reply.body);
     assert_eq!(reply.json()["code"], "invalid_query");
+    assert_eq!(
+        reply.json()["details"],
+        json!({"parameter": "limit"}),
+        "{}",
+        reply.body
+    );
     assert!(
         reply.json()["message"]
             .as_str()

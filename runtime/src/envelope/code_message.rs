@@ -56,7 +56,7 @@ impl Envelope for CodeMessage {
         out.code(error.entry());
         out.raw(b",\"message\":");
         out.message(error);
-        out.fields_object(b",\"details\":", error)?;
+        out.details_object(b",\"details\":", error)?;
         out.raw(b"}");
         Ok(())
     }

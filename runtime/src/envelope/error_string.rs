@@ -50,7 +50,7 @@ impl Envelope for ErrorString {
         out.message(error);
         out.raw(b",\"code\":");
         out.code(error.entry());
-        out.fields_object(b",\"details\":", error)?;
+        out.details_object(b",\"details\":", error)?;
         out.raw(b"}");
         Ok(())
     }

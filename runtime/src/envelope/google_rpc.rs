@@ -233,6 +233,21 @@ impl Envelope for GoogleRpc {
                 out.raw(b"}");
             }
             out.raw(b"]}");
+        } else if let Some(location) = error.location() {
+            // The location as the one field violation: a body pointer as a field path, a
+            // parameter or header by its name.
+            out.raw(
+                b",{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[{\"field\":",
+            );
+            match location {
+                crate::Location::Pointer(pointer) => {
+                    out.string(&crate::Violation::new(pointer, "").field_path());
+                }
+                _ => out.string(location.value()),
+            }
+            out.raw(b",\"description\":");
+            out.message(error);
+            out.raw(b"}]}");
         }
         if let Some((locale, message)) = cx.localized_message() {
             out.raw(b",{\"@type\":\"type.googleapis.com/google.rpc.LocalizedMessage\",\"locale\":");

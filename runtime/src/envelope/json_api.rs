@@ -43,15 +43,10 @@ impl JsonApi {
         } else {
             out.detail(b",\"detail\":", error);
             if let Some(location) = error.location() {
-                let (member, value): (&[u8], &str) = match location {
-                    crate::Location::Pointer(v) => (b"pointer", v),
-                    crate::Location::Parameter(v) => (b"parameter", v),
-                    crate::Location::Header(v) => (b"header", v),
-                };
                 out.raw(b",\"source\":{\"");
-                out.raw(member);
+                out.raw(location.name().as_bytes());
                 out.raw(b"\":");
-                out.string(value);
+                out.string(location.value());
                 out.raw(b"}");
             }
         }

@@ -162,6 +162,38 @@ impl<'a> Output<'a> {
         }
     }
 
+    /// [`Output::fields_object`], with the error's [`Location`](crate::Location) as one more
+    /// member named for its kind (`"parameter": "sort"`) when the entry declares no exposed
+    /// field (a declared location field already is a member): the `details` object of the
+    /// envelopes that have no place of their own for a location.
+    pub(crate) fn details_object(
+        &mut self,
+        prefix: &[u8],
+        error: &dyn ApiError,
+    ) -> Result<bool, RenderError> {
+        let location = error.location().filter(|_| error.entry().fields().is_empty());
+        let start = self.buf.len();
+        self.buf.extend_from_slice(prefix);
+        self.buf.push(b'{');
+        let skip = [location.map_or("", |l| l.name())];
+        let mut writer = FieldWriter::json(self.buf, Position::First).skipping(&skip);
+        error.write_fields(&mut writer);
+        let written = writer.finish()?;
+        if let Some(location) = location {
+            if written > 0 {
+                self.buf.push(b',');
+            }
+            self.string(location.name());
+            self.buf.push(b':');
+            self.string(location.value());
+        } else if written == 0 {
+            self.buf.truncate(start);
+            return Ok(false);
+        }
+        self.buf.push(b'}');
+        Ok(true)
+    }
+
     /// Appends the JSON value of the exposed field `name` (or `null` when the error exposes no
     /// such field, which the return value tells apart), without building the other fields'
     /// values: for envelopes that put one field somewhere of their own.

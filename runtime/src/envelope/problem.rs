@@ -318,6 +318,21 @@ impl Envelope for Problem {
             "detail": {"type": "string", "description": "Explanation of this occurrence."},
             "instance": {"type": "string", "format": "uri-reference", "description": "This occurrence."},
             "resolve": resolve_schema(),
+            "errors": {
+                "type": "array",
+                "description": "Where in the request the problem is (RFC 9457's `errors`).",
+                "items": {
+                    "type": "object",
+                    "required": ["detail"],
+                    "properties": {
+                        "detail": {"type": "string"},
+                        "pointer": {"type": "string", "description": "A JSON Pointer into the body, as a URI fragment."},
+                        "parameter": {"type": "string", "description": "A path or query parameter."},
+                        "header": {"type": "string", "description": "A request header."},
+                        "code": {"type": "string"},
+                    },
+                },
+            },
         });
         let mut required = vec!["type", "title"];
         if self.with_status {
@@ -372,11 +387,21 @@ impl Envelope for Problem {
             out.raw(b"\"");
         }
         let violations = error.violations();
+        // Without violations, the location is an `errors` entry of its own.
+        let location = if violations.is_none() {
+            error.location()
+        } else {
+            None
+        };
         let [code, retry, rest @ ..] = self.own_members();
         let own = [
             code,
             retry,
-            violations.map_or("", |(name, _)| name),
+            match (violations, location) {
+                (Some((name, _)), _) => name,
+                (None, Some(_)) => "errors",
+                (None, None) => "",
+            },
             rest[0],
             rest[1],
             rest[2],
@@ -396,9 +421,30 @@ impl Envelope for Problem {
             out.raw(b":");
             write_violations(violations, out);
         }
+        if let Some(location) = location {
+            write_location(error, location, out);
+        }
         out.raw(b"}");
         Ok(())
     }
+}
+
+/// Writes `,"errors":[{"detail", "pointer": "#..."}]` for a location (RFC 9457's shape, its
+/// section 3 example), with `parameter` or `header` in place of `pointer` for those kinds.
+fn write_location(error: &dyn ApiError, location: crate::Location<'_>, out: &mut Output<'_>) {
+    out.raw(b",\"errors\":[{\"detail\":");
+    out.message(error);
+    out.raw(b",\"");
+    out.raw(location.name().as_bytes());
+    out.raw(b"\":");
+    if let crate::Location::Pointer(pointer) = location {
+        let mut fragment = String::with_capacity(pointer.len() + 1);
+        crate::violations::write_fragment(&mut fragment, pointer);
+        out.string(&fragment);
+    } else {
+        out.string(location.value());
+    }
+    out.raw(b"}]");
 }
 
 /// Writes `[{"detail", "pointer": "#..."}]`, RFC 9457's shape (its section 3 example).

@@ -77,7 +77,7 @@ impl Envelope for SuccessFlag {
         out.code(error.entry());
         out.raw(b",\"message\":");
         out.message(error);
-        out.fields_object(b",\"details\":", error)?;
+        out.details_object(b",\"details\":", error)?;
         out.raw(b"},\"meta\":{");
         match (cx.request_id(), cx.version()) {
             (Some(id), version) => {

@@ -233,15 +233,20 @@ pub async fn not_found() -> HttpResponse {
 /// `JsonConfig::default().error_handler(apierror::actix::json_error)`: 400 malformed JSON, 422
 /// JSON of the wrong shape, 415 without `Content-Type: application/json`, 413 over the
 /// config's `limit`; the parser's message is the detail. (actix-web's JSON extractor does not
-/// record the member's path, so there is no location.)
+/// record the member's path, so there is no location: [`Json`] records it.)
 #[allow(
     clippy::needless_pass_by_value,
     reason = "the signature JsonConfig::error_handler calls"
 )]
 #[must_use]
 pub fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    json_payload_error(&error).into()
+}
+
+/// A JSON payload error as the service's entry.
+fn json_payload_error(error: &JsonPayloadError) -> FrameworkError {
     let framework = context::framework_errors();
-    let error = match &error {
+    match error {
         JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
             FrameworkError::new(FrameworkKind::BodyTooLarge, &framework)
         }
@@ -255,28 +260,31 @@ pub fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error 
         }
         JsonPayloadError::Serialize(_) => FrameworkError::new(FrameworkKind::Internal, &framework),
         _ => FrameworkError::new(FrameworkKind::MalformedJson, &framework).with_detail(error.to_string()),
-    };
-    error.into()
+    }
 }
 
 /// `PathConfig::default().error_handler(apierror::actix::path_error)`: 400
-/// [`FrameworkKind::InvalidPathParameter`] with the parser's message.
+/// [`FrameworkKind::InvalidPathParameter`] with the parser's message, naming the parameter when
+/// the route has only one (actix's parser names none; [`Path`] always does).
 #[allow(
     clippy::needless_pass_by_value,
     reason = "the signature PathConfig::error_handler calls"
 )]
 #[must_use]
-pub fn path_error(error: PathError, _: &HttpRequest) -> actix_web::Error {
+pub fn path_error(error: PathError, req: &HttpRequest) -> actix_web::Error {
     let PathError::Deserialize(parse) = &error else {
         return context::framework_error(FrameworkKind::InvalidPathParameter).into();
     };
-    context::framework_error(FrameworkKind::InvalidPathParameter)
-        .with_detail(parse.to_string())
-        .into()
+    let error = context::framework_error(FrameworkKind::InvalidPathParameter).with_detail(parse.to_string());
+    match sole_parameter(req) {
+        Some(name) => error.with_parameter(name).into(),
+        None => error.into(),
+    }
 }
 
 /// `QueryConfig::default().error_handler(apierror::actix::query_error)`: 400
-/// [`FrameworkKind::InvalidQuery`] with the parser's message.
+/// [`FrameworkKind::InvalidQuery`] with the parser's message (actix's parser names no parameter:
+/// use [`Query`] for that).
 #[allow(
     clippy::needless_pass_by_value,
     reason = "the signature QueryConfig::error_handler calls"
@@ -289,4 +297,161 @@ pub fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Erro
     context::framework_error(FrameworkKind::InvalidQuery)
         .with_detail(parse.to_string())
         .into()
+}
+
+/// The parameter a path error is about, when the route has only one: actix's path parser names
+/// none.
+fn sole_parameter(req: &HttpRequest) -> Option<String> {
+    let mut params = req.match_info().iter();
+    match (params.next(), params.next()) {
+        (Some((name, _)), None) => Some(name.to_owned()),
+        _ => None,
+    }
+}
+
+macro_rules! wrapper {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct $name<T>(pub T);
+
+        impl<T> core::ops::Deref for $name<T> {
+            type Target = T;
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> core::ops::DerefMut for $name<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+    };
+}
+
+wrapper!(
+    /// `web::Json` whose failures are the service's entries and name the member: the body is
+    /// read by `web::Json` (its `JsonConfig` limit and content type apply), then deserialized
+    /// recording the path, so a member of the wrong type is a 422 [`FrameworkKind::InvalidJson`]
+    /// at its JSON Pointer (`/lines/1/count`), which actix's own extractor does not record.
+    ///
+    /// ```
+    /// #[derive(serde::Deserialize)]
+    /// struct Order { amount: u32 }
+    ///
+    /// async fn create(apierror::actix::Json(order): apierror::actix::Json<Order>) -> String {
+    ///     order.amount.to_string()
+    /// }
+    /// let app = actix_web::App::new().route("/orders", actix_web::web::post().to(create));
+    /// ```
+    Json
+);
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Json<T> {
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let body = actix_web::web::Json::<serde_json::Value>::from_request(req, payload);
+        Box::pin(async move {
+            let value = match body.await {
+                Ok(actix_web::web::Json(value)) => value,
+                // The JsonConfig's handler ran (`json_error` answers in the service's entries);
+                // without one, actix's own error is turned into the entry here.
+                Err(error) => {
+                    return Err(match error.as_error::<JsonPayloadError>() {
+                        Some(payload) => json_payload_error(payload).into(),
+                        None => error,
+                    });
+                }
+            };
+            serde_path_to_error::deserialize(value)
+                .map(Json)
+                .map_err(|failed| {
+                    let error = context::framework_error(FrameworkKind::InvalidJson)
+                        .with_detail(failed.inner().to_string());
+                    match context::pointer(failed.path()) {
+                        Some(at) => error.with_pointer(at).into(),
+                        None => error.into(),
+                    }
+                })
+        })
+    }
+}
+
+wrapper!(
+    /// `web::Path` whose rejection is the service's [`FrameworkKind::InvalidPathParameter`],
+    /// naming the parameter (the one the deserializer was at, or the route's only one).
+    ///
+    /// ```
+    /// async fn order(apierror::actix::Path(id): apierror::actix::Path<u64>) -> String {
+    ///     id.to_string()
+    /// }
+    /// let app = actix_web::App::new().route("/orders/{id}", actix_web::web::get().to(order));
+    /// ```
+    Path
+);
+
+impl<T: serde::de::DeserializeOwned> actix_web::FromRequest for Path<T> {
+    type Error = actix_web::Error;
+    type Future = core::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let parsed = serde_path_to_error::deserialize(actix_router::PathDeserializer::new(req.match_info()));
+        core::future::ready(parsed.map(Path).map_err(|failed| {
+            let error = context::framework_error(FrameworkKind::InvalidPathParameter)
+                .with_detail(failed.inner().to_string());
+            let name = failed.path().to_string();
+            let name = if name == "." {
+                sole_parameter(req)
+            } else {
+                Some(name)
+            };
+            match name {
+                Some(name) => error.with_parameter(name).into(),
+                None => error.into(),
+            }
+        }))
+    }
+}
+
+wrapper!(
+    /// `web::Query` whose rejection is the service's [`FrameworkKind::InvalidQuery`], naming the
+    /// parameter (actix's own extractor reports only the parser's message).
+    ///
+    /// ```
+    /// #[derive(serde::Deserialize)]
+    /// struct Page { limit: u32 }
+    ///
+    /// async fn list(apierror::actix::Query(page): apierror::actix::Query<Page>) -> String {
+    ///     page.limit.to_string()
+    /// }
+    /// let app = actix_web::App::new().route("/orders", actix_web::web::get().to(list));
+    /// ```
+    Query
+);
+
+impl<T: serde::de::DeserializeOwned> actix_web::FromRequest for Query<T> {
+    type Error = actix_web::Error;
+    type Future = core::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let query =
+            serde_urlencoded::Deserializer::new(form_urlencoded::parse(req.query_string().as_bytes()));
+        core::future::ready(
+            serde_path_to_error::deserialize(query)
+                .map(Query)
+                .map_err(|failed| {
+                    let error = context::framework_error(FrameworkKind::InvalidQuery)
+                        .with_detail(failed.inner().to_string());
+                    let name = failed.path().to_string();
+                    if name == "." {
+                        error.into()
+                    } else {
+                        error.with_parameter(name).into()
+                    }
+                }),
+        )
+    }
 }

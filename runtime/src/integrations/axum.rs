@@ -154,24 +154,6 @@ pub fn panic_response(panic: Box<dyn core::any::Any + Send + 'static>) -> Respon
     context::framework_error(FrameworkKind::Internal).into_response()
 }
 
-/// A JSON Pointer (RFC 6901) from the path `serde_path_to_error` recorded; none when the path
-/// is empty or has a segment it could not name.
-fn pointer(path: &serde_path_to_error::Path) -> Option<String> {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path {
-        pointer.push('/');
-        match segment {
-            Segment::Seq { index } => pointer.push_str(itoa::Buffer::new().format(*index)),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => return None,
-        }
-    }
-    (!pointer.is_empty()).then_some(pointer)
-}
-
 /// The first error in `error`'s chain of type `T`.
 fn find<'a, T: std::error::Error + 'static>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a T> {
     let mut next = Some(error);
@@ -203,7 +185,7 @@ impl From<JsonRejection> for FrameworkError {
             FrameworkKind::InvalidJson | FrameworkKind::MalformedJson => {
                 if let Some(path_error) = find::<JsonPathError>(&rejection) {
                     let error = error.with_detail(path_error.inner().to_string());
-                    match pointer(path_error.path()) {
+                    match context::pointer(path_error.path()) {
                         Some(at) => error.with_pointer(at),
                         None => error,
                     }
@@ -277,9 +259,7 @@ impl From<QueryRejection> for FrameworkError {
 
 macro_rules! extractor {
     ($(#[$doc:meta])* $name:ident, $inner:ident, $trait:ident, $input:ty, $method:ident) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-        pub struct $name<T>(pub T);
+        wrapper!($(#[$doc])* $name);
 
         impl<T, S> $trait<S> for $name<T>
         where
@@ -296,6 +276,14 @@ macro_rules! extractor {
                 }
             }
         }
+    };
+}
+
+macro_rules! wrapper {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct $name<T>(pub T);
 
         impl<T> core::ops::Deref for $name<T> {
             type Target = T;
@@ -323,11 +311,57 @@ extractor!(
     /// ```
     Json, Json, FromRequest, Request, from_request
 );
-extractor!(
+wrapper!(
     /// `axum::extract::Path` whose rejection is the service's
-    /// [`FrameworkKind::InvalidPathParameter`].
-    Path, Path, FromRequestParts, &mut Parts, from_request_parts
+    /// [`FrameworkKind::InvalidPathParameter`], naming the parameter: the one axum names, or, when
+    /// axum gives only a position (a tuple, or a single value), the route's parameter there.
+    ///
+    /// ```
+    /// async fn order(apierror::axum::Path(id): apierror::axum::Path<u64>) -> String {
+    ///     id.to_string()
+    /// }
+    /// let app: axum::Router = axum::Router::new().route("/orders/{id}", axum::routing::get(order));
+    /// ```
+    Path
 );
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    axum::extract::Path<T>: FromRequestParts<S, Rejection = PathRejection>,
+    S: Send + Sync,
+{
+    type Rejection = FrameworkError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::path::ErrorKind;
+        let rejection = match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => return Ok(Path(value)),
+            Err(rejection) => rejection,
+        };
+        // axum names the key for a struct or a map; for a tuple or a single value only the
+        // position, which the route's own parameters turn into a name.
+        let position = match &rejection {
+            PathRejection::FailedToDeserializePathParams(failed) => match failed.kind() {
+                ErrorKind::ParseErrorAtIndex { index, .. } => Some((*index, false)),
+                ErrorKind::ParseError { .. } => Some((0, true)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let error = FrameworkError::from(rejection);
+        let Some((index, only)) = position else {
+            return Err(error);
+        };
+        let Ok(raw) = axum::extract::RawPathParams::from_request_parts(parts, state).await else {
+            return Err(error);
+        };
+        let mut params = raw.iter();
+        match (params.nth(index), only && params.next().is_some()) {
+            (Some((name, _)), false) => Err(error.with_parameter(name)),
+            _ => Err(error),
+        }
+    }
+}
 extractor!(
     /// `axum::extract::Query` whose rejection is the service's [`FrameworkKind::InvalidQuery`].
     Query, Query, FromRequestParts, &mut Parts, from_request_parts

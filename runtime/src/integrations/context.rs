@@ -246,6 +246,24 @@ pub(crate) fn response(error: &dyn ApiError, envelope: &dyn Envelope) -> http::R
         .unwrap_or_else(|_| respond(None))
 }
 
+/// A JSON Pointer (RFC 6901) from the path `serde_path_to_error` recorded; none when the path
+/// is empty or has a segment it could not name.
+pub(crate) fn pointer(path: &serde_path_to_error::Path) -> Option<String> {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path {
+        pointer.push('/');
+        match segment {
+            Segment::Seq { index } => pointer.push_str(itoa::Buffer::new().format(*index)),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => return None,
+        }
+    }
+    (!pointer.is_empty()).then_some(pointer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::RequestContext;

@@ -251,8 +251,13 @@ fn aip_193_localized_message_when_the_service_supplies_one() {
         .render(&err, &cx, &mut Output::new(&mut body))
         .unwrap();
     let body: Value = serde_json::from_slice(&body).unwrap();
+    // The location is the one field violation (issue 21.4), then the localized message.
     assert_eq!(
         body["error"]["details"][1],
+        json!({"@type": "type.googleapis.com/google.rpc.BadRequest", "fieldViolations": [{"field": "sort", "description": "Unknown sort field."}]})
+    );
+    assert_eq!(
+        body["error"]["details"][2],
         json!({"@type": "type.googleapis.com/google.rpc.LocalizedMessage", "locale": "de-DE", "message": "Unbekanntes Sortierfeld."})
     );
 }

@@ -128,13 +128,16 @@ async fn actix_composed_service_answers_everything_in_its_envelope() {
         billing::{BillingError, PaymentError},
     };
 
-    async fn account(id: web::Path<u64>) -> Result<&'static str, AccountError> {
-        Err(AccountError::AccountNotFound { id: *id })
+    // This crate's extractors: they name the parameter or member that failed.
+    async fn account(
+        apierror::actix::Path(id): apierror::actix::Path<u64>,
+    ) -> Result<&'static str, AccountError> {
+        Err(AccountError::AccountNotFound { id })
     }
-    async fn invoices(_: web::Query<Invoices>) -> Result<&'static str, BillingError> {
+    async fn invoices(_: apierror::actix::Query<Invoices>) -> Result<&'static str, BillingError> {
         Err(BillingError::InvoiceLocked)
     }
-    async fn pay(_: web::Json<Payment>) -> Result<&'static str, AppError> {
+    async fn pay(_: apierror::actix::Json<Payment>) -> Result<&'static str, AppError> {
         Err(AppError::Billing(BillingError::Payment(
             PaymentError::CardDeclined,
         )))

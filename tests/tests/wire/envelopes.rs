@@ -235,3 +235,72 @@ fn failing_field_falls_back_to_a_body_without_fields() {
         json!({"code": "BAD_FIELD", "message": "bad lookup"})
     );
 }
+
+/// Issue 21.4: a framework error's location reaches the client in every envelope, each in its
+/// own idiom; bodies compared whole.
+#[test]
+fn framework_error_locations_in_every_envelope() {
+    use apierror::{FrameworkError, FrameworkErrors, FrameworkKind};
+
+    let framework = FrameworkErrors::new();
+    let at_member = FrameworkError::new(FrameworkKind::InvalidJson, &framework)
+        .with_detail("invalid type: string \"x\", expected u32")
+        .with_pointer("/lines/1/count");
+    let at_parameter = FrameworkError::new(FrameworkKind::InvalidQuery, &framework)
+        .with_detail("invalid digit found in string")
+        .with_parameter("limit");
+    let bare = Context::new();
+    let body = |envelope: &dyn Envelope, error: &FrameworkError| {
+        let mut out = Vec::new();
+        envelope.render(error, &bare, &mut Output::new(&mut out)).unwrap();
+        serde_json::from_slice::<Value>(&out).unwrap()
+    };
+    let detail = "invalid type: string \"x\", expected u32";
+
+    assert_eq!(
+        body(&Problem::new(), &at_member),
+        json!({"type": "about:blank", "title": "Invalid JSON body", "status": 422, "detail": detail,
+               "code": "INVALID_JSON", "errors": [{"detail": detail, "pointer": "#/lines/1/count"}]})
+    );
+    assert_eq!(
+        body(&Problem::new(), &at_parameter)["errors"],
+        json!([{"detail": "invalid digit found in string", "parameter": "limit"}])
+    );
+    assert_eq!(
+        body(&CodeMessage, &at_member),
+        json!({"code": "INVALID_JSON", "message": detail, "details": {"pointer": "/lines/1/count"}})
+    );
+    assert_eq!(
+        body(&ErrorString, &at_parameter),
+        json!({"error": "invalid digit found in string", "code": "INVALID_QUERY", "details": {"parameter": "limit"}})
+    );
+    assert_eq!(
+        body(&SuccessFlag, &at_parameter),
+        json!({"success": false, "error": {"code": "INVALID_QUERY", "message": "invalid digit found in string",
+               "details": {"parameter": "limit"}}, "meta": {}})
+    );
+    assert_eq!(
+        body(&GoogleRpc::new("example.com"), &at_member),
+        json!({"error": {"code": 422, "message": detail, "status": "FAILED_PRECONDITION", "details": [
+            {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INVALID_JSON", "domain": "example.com"},
+            {"@type": "type.googleapis.com/google.rpc.BadRequest",
+             "fieldViolations": [{"field": "lines[1].count", "description": detail}]},
+        ]}})
+    );
+    assert_eq!(
+        body(&GoogleRpc::new("example.com"), &at_parameter)["error"]["details"][1]["fieldViolations"],
+        json!([{"field": "limit", "description": "invalid digit found in string"}])
+    );
+    assert_eq!(
+        body(&JsonApi, &at_member)["errors"][0]["source"],
+        json!({"pointer": "/lines/1/count"})
+    );
+    // The order the members are written in, as text: the location last, after the fields.
+    let mut out = Vec::new();
+    Problem::new()
+        .render(&at_parameter, &bare, &mut Output::new(&mut out))
+        .unwrap();
+    assert!(String::from_utf8(out).unwrap().ends_with(
+        r#""code":"INVALID_QUERY","errors":[{"detail":"invalid digit found in string","parameter":"limit"}]}"#
+    ));
+}
