@@ -1,10 +1,11 @@
 //! The [`ApiError`] trait: what every error a service returns has (its catalog entry) and what
-//! each occurrence decides (detail, retry-after, fields, source, violations, location).
+//! each occurrence decides (detail, retry-after, fields, source, violations, location, rate
+//! limit), and [`RateLimited`], which attaches an endpoint's rate limit to an error.
 
 use core::time::Duration;
 
 use crate::envelope::RenderError;
-use crate::{Detail, Entry, FieldWriter, Resolve, Retry, StatusCode, Violations};
+use crate::{Detail, Entry, FieldWriter, RateLimit, Resolve, Retry, StatusCode, Violations};
 
 /// An error a service returns to its clients: its catalog entry, and what varies per occurrence.
 ///
@@ -107,6 +108,13 @@ pub trait ApiError {
         None
     }
 
+    /// The rate limit of the endpoint this occurrence comes from, which its response's
+    /// rate-limit headers show in place of the request context's (see [`RateLimited`], which
+    /// sets it: `error.with_rate_limit(..)`). None unless set.
+    fn rate_limit(&self) -> Option<RateLimit> {
+        None
+    }
+
     /// The entry's code, by the quickest path the implementation has (the derive answers
     /// from a `match`). Not part of the public API: call [`ApiErrorExt::code`]. Only this crate
     /// can make a `Sealed`, so only it can call the method.
@@ -186,6 +194,25 @@ pub trait ApiErrorExt: ApiError {
     fn type_uri(&self) -> &'static str {
         self.entry().type_uri()
     }
+
+    /// This error with the rate limit of the endpoint that returns it: its response's
+    /// rate-limit headers (`X-RateLimit-*` or the IETF fields, as the service chose) show `limit`
+    /// in place of the request context's. See [`RateLimited`].
+    fn with_rate_limit(self, limit: RateLimit) -> RateLimited<Self>
+    where
+        Self: Sized,
+    {
+        RateLimited::new(self).with_rate_limit(limit)
+    }
+
+    /// This error with a `Retry-After` of `delay` (in place of the declared or field value).
+    /// See [`RateLimited`].
+    fn with_retry_after(self, delay: Duration) -> RateLimited<Self>
+    where
+        Self: Sized,
+    {
+        RateLimited::new(self).with_retry_after(delay)
+    }
 }
 
 impl<T: ApiError + ?Sized> ApiErrorExt for T {}
@@ -241,6 +268,9 @@ macro_rules! forward_api_error {
             fn location(&self) -> Option<Location<'_>> {
                 (**self).location()
             }
+            fn rate_limit(&self) -> Option<RateLimit> {
+                (**self).rate_limit()
+            }
             fn __apierror_c(&self, sealed: Sealed) -> &'static str {
                 (**self).__apierror_c(sealed)
             }
@@ -251,6 +281,131 @@ macro_rules! forward_api_error {
     )*};
 }
 forward_api_error!(&T, Box<T>, std::sync::Arc<T>);
+
+/// An error with the rate limit (and `Retry-After`) of the endpoint that returns it, so that a
+/// handler with a limit of its own answers with the right headers without building the
+/// response: everything else is the inner error's. Made by [`ApiErrorExt::with_rate_limit`] and
+/// [`ApiErrorExt::with_retry_after`]; it is an [`ApiError`], an axum `IntoResponse` and converts
+/// into `actix_web::Error` (with those features), in the service's envelope, whatever the inner
+/// type opted into.
+///
+/// ```
+/// use std::time::Duration;
+/// use apierror::{ApiError, ApiErrorExt, Context, ErrorResponder, RateLimit};
+///
+/// #[derive(Debug, ApiError)]
+/// enum SearchError {
+///     #[api(status = 429, retry = "after_delay")]
+///     TooManySearches,
+/// }
+///
+/// // In a handler: this endpoint allows 10 searches a minute, none are left.
+/// let limit = RateLimit::new(10, 0).with_reset_after(Duration::from_secs(42));
+/// let error = SearchError::TooManySearches.with_rate_limit(limit).with_retry_after(Duration::from_secs(42));
+///
+/// let response = ErrorResponder::default().response(&error, &Context::new());
+/// assert_eq!(response.status(), 429);
+/// assert_eq!(response.headers()["x-ratelimit-limit"], "10");
+/// assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+/// assert_eq!(response.headers()["retry-after"], "42");
+/// assert_eq!(error.code(), "TOO_MANY_SEARCHES");
+/// ```
+#[derive(Clone, Debug)]
+pub struct RateLimited<E> {
+    error: E,
+    rate_limit: Option<RateLimit>,
+    retry_after: Option<Duration>,
+}
+
+impl<E> RateLimited<E> {
+    /// `error`, with nothing attached yet.
+    #[must_use]
+    pub const fn new(error: E) -> Self {
+        RateLimited {
+            error,
+            rate_limit: None,
+            retry_after: None,
+        }
+    }
+
+    /// Attaches the endpoint's rate limit.
+    #[must_use]
+    pub const fn with_rate_limit(mut self, limit: RateLimit) -> Self {
+        self.rate_limit = Some(limit);
+        self
+    }
+
+    /// Sets the `Retry-After` delay.
+    #[must_use]
+    pub const fn with_retry_after(mut self, delay: Duration) -> Self {
+        self.retry_after = Some(delay);
+        self
+    }
+
+    /// The inner error.
+    #[must_use]
+    pub const fn error(&self) -> &E {
+        &self.error
+    }
+
+    /// The inner error, without what was attached.
+    #[must_use]
+    pub fn into_inner(self) -> E {
+        self.error
+    }
+}
+
+/// `?` on the inner error in a handler that returns `RateLimited<E>`.
+impl<E> From<E> for RateLimited<E> {
+    fn from(error: E) -> Self {
+        RateLimited::new(error)
+    }
+}
+
+impl<E: ApiError> ApiError for RateLimited<E> {
+    fn entry(&self) -> &'static Entry {
+        self.error.entry()
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        self.retry_after.or_else(|| self.error.retry_after())
+    }
+    fn detail(&self) -> Option<Detail<'_>> {
+        self.error.detail()
+    }
+    fn write_fields(&self, out: &mut FieldWriter<'_>) {
+        self.error.write_fields(out);
+    }
+    fn source_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.error.source_error()
+    }
+    fn violations(&self) -> Option<(&'static str, &Violations)> {
+        self.error.violations()
+    }
+    fn location(&self) -> Option<Location<'_>> {
+        self.error.location()
+    }
+    fn rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit.or_else(|| self.error.rate_limit())
+    }
+    fn __apierror_c(&self, sealed: Sealed) -> &'static str {
+        self.error.__apierror_c(sealed)
+    }
+    fn __apierror_s(&self, sealed: Sealed) -> StatusCode {
+        self.error.__apierror_s(sealed)
+    }
+}
+
+impl<E: core::fmt::Display> core::fmt::Display for RateLimited<E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl<E: std::error::Error> std::error::Error for RateLimited<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.error.source()
+    }
+}
 
 /// What in the request caused an error, as JSON:API's `source` names it.
 ///

@@ -115,7 +115,7 @@ pub use context::{Context, RateLimit};
 pub use detail::Detail;
 pub use entry::{ABOUT_BLANK, Entry, Field, Resolve};
 pub use envelope::Problem;
-pub use error::{ApiError, ApiErrorExt, Location, field_values};
+pub use error::{ApiError, ApiErrorExt, Location, RateLimited, field_values};
 pub use fields::{FieldWriter, Position};
 /// The `http` crate, whose types (`StatusCode`, `HeaderMap`, `HeaderName`, `Response`) this
 /// crate's signatures use: a public dependency, re-exported whole so that versions always match.

@@ -205,7 +205,8 @@ impl<E: Envelope> ErrorResponder<E> {
         if let Some(value) = cx.request_id().and_then(untrusted_value) {
             headers.insert(self.request_id_header.clone(), value);
         }
-        if let Some(rl) = cx.rate_limit() {
+        // The endpoint's own limit, attached to the error, wins over the request context's.
+        if let Some(rl) = error.rate_limit().or(cx.rate_limit()) {
             let legacy = matches!(
                 self.rate_limit_headers,
                 RateLimitHeaders::Legacy | RateLimitHeaders::Both
@@ -366,6 +367,9 @@ impl ApiError for WithoutFields<'_> {
     }
     fn location(&self) -> Option<crate::Location<'_>> {
         self.0.location()
+    }
+    fn rate_limit(&self) -> Option<crate::RateLimit> {
+        self.0.rate_limit()
     }
     fn __apierror_c(&self, sealed: crate::error::Sealed) -> &'static str {
         self.0.__apierror_c(sealed)

@@ -63,6 +63,22 @@ impl HttpApiError {
     }
 }
 
+impl HttpApiError {
+    /// What the search endpoint returns (issue 21.9): the same 429, with the endpoint's own
+    /// limit of 10 a minute and its delay, which the response shows in place of the outer
+    /// layer's.
+    #[must_use]
+    pub fn search_limited() -> apierror::RateLimited<HttpApiError> {
+        use apierror::ApiErrorExt as _;
+        HttpApiError::RateLimited
+            .with_rate_limit(
+                apierror::RateLimit::new(10, 0)
+                    .with_reset_at(std::time::UNIX_EPOCH + Duration::from_secs(1_706_054_442)),
+            )
+            .with_retry_after(Duration::from_secs(42))
+    }
+}
+
 /// Errors of an older API version, in seed 004's envelope.
 #[derive(Debug, ApiError)]
 #[api(axum, actix_web, rename_all = "snake_case", envelope = apierror::envelope::SuccessFlag)]
@@ -209,6 +225,17 @@ pub async fn check(base: &str) {
     assert_eq!(reply.header("x-ratelimit-limit"), Some("100"));
     assert_eq!(reply.header("x-ratelimit-remaining"), Some("0"));
     assert_eq!(reply.header("x-ratelimit-reset"), Some("1706054400"));
+
+    // The search endpoint's own limit and delay, attached to the error it returns, in place of
+    // the outer layer's; the body is the same error's.
+    let reply = send(get("/search")).await;
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.header("retry-after"), Some("42"));
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    assert_eq!(reply.header("x-ratelimit-limit"), Some("10"));
+    assert_eq!(reply.header("x-ratelimit-remaining"), Some("0"));
+    assert_eq!(reply.header("x-ratelimit-reset"), Some("1706054442"));
+    assert_eq!(reply.json()["code"], "RATE_LIMITED");
 
     // A 500 whose secret source never reaches the client.
     let reply = send(get("/boom")).await;

@@ -195,6 +195,30 @@ impl Rendered {
     }
 }
 
+/// An error with its endpoint's rate limit converts like a derived error, whatever the inner
+/// type opted into: a handler returns `Result<T, RateLimited<E>>` and attaches the limit with
+/// [`ApiErrorExt::with_rate_limit`](crate::ApiErrorExt::with_rate_limit).
+///
+/// ```
+/// use apierror::{ApiError, ApiErrorExt, RateLimit, RateLimited};
+///
+/// #[derive(Debug, ApiError)]
+/// enum SearchError {
+///     #[api(status = 429)]
+///     TooManySearches,
+/// }
+///
+/// async fn search() -> Result<&'static str, RateLimited<SearchError>> {
+///     Err(SearchError::TooManySearches.with_rate_limit(RateLimit::new(10, 0)))
+/// }
+/// let app = actix_web::App::new().route("/search", actix_web::web::get().to(search));
+/// ```
+impl<E: ApiError> From<crate::RateLimited<E>> for actix_web::Error {
+    fn from(error: crate::RateLimited<E>) -> Self {
+        into_service_error(&error)
+    }
+}
+
 /// Framework errors convert like derived ones: the service's envelope, the request's context.
 impl From<FrameworkError> for actix_web::Error {
     fn from(error: FrameworkError) -> Self {

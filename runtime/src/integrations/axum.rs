@@ -70,6 +70,30 @@ pub fn into_service_response(error: &dyn ApiError) -> Response {
     context::service_response(error).map(Body::from)
 }
 
+/// An error with its endpoint's rate limit answers like a derived error, whatever the inner
+/// type opted into: a handler returns `Result<T, RateLimited<E>>` and attaches the limit with
+/// [`ApiErrorExt::with_rate_limit`](crate::ApiErrorExt::with_rate_limit).
+///
+/// ```
+/// use apierror::{ApiError, ApiErrorExt, RateLimit, RateLimited};
+///
+/// #[derive(Debug, ApiError)]
+/// enum SearchError {
+///     #[api(status = 429)]
+///     TooManySearches,
+/// }
+///
+/// async fn search() -> Result<&'static str, RateLimited<SearchError>> {
+///     Err(SearchError::TooManySearches.with_rate_limit(RateLimit::new(10, 0)))
+/// }
+/// let app: axum::Router = axum::Router::new().route("/search", axum::routing::get(search));
+/// ```
+impl<E: ApiError> IntoResponse for crate::RateLimited<E> {
+    fn into_response(self) -> Response {
+        into_service_response(&self)
+    }
+}
+
 /// The axum response of `error` in `envelope`, unless its type declares its own.
 pub fn into_response(error: &dyn ApiError, envelope: &dyn Envelope) -> Response {
     context::response(error, envelope).map(Body::from)

@@ -30,6 +30,10 @@ async fn limited() -> Result<&'static str, HttpApiError> {
     Err(HttpApiError::RateLimited)
 }
 
+async fn search() -> Result<&'static str, apierror::RateLimited<HttpApiError>> {
+    Err(HttpApiError::search_limited())
+}
+
 async fn boom() -> Result<&'static str, HttpApiError> {
     Err(HttpApiError::boom())
 }
@@ -71,6 +75,7 @@ async fn actix_server_sends_the_documented_errors() {
             .route("/private", web::get().to(private))
             .route("/limited", web::get().to(limited))
             .route("/boom", web::get().to(boom))
+            .route("/search", web::get().to(search))
             .route("/orders/{id}", web::get().to(order))
             .route("/ok", web::get().to(|| async { "ok" }))
             .route("/errors/{envelope}/{index}", web::get().to(catalog_error))

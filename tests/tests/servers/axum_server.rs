@@ -29,6 +29,10 @@ fn app() -> Router {
         )
         .route("/boom", get(|| async { Err::<(), _>(HttpApiError::boom()) }))
         .route(
+            "/search",
+            get(|| async { Err::<(), _>(HttpApiError::search_limited()) }),
+        )
+        .route(
             "/orders/{id}",
             get(|Path(id): Path<u64>| async move { Err::<(), _>(LegacyError::OrderNotFound(id)) }),
         )
