@@ -5,6 +5,7 @@ use core::fmt;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::Operation;
 #[cfg(feature = "schemars-1")]
 use super::schemas::{self, MemberSchemas};
 use crate::catalog::short_type_name;
@@ -21,6 +22,18 @@ pub struct ServiceCatalog {
     /// Each code's exposed members with their JSON Schemas, for types added with
     /// `with_schemas`.
     pub(crate) member_schemas: BTreeMap<&'static str, Vec<(&'static str, serde_json::Value)>>,
+    /// The operations of the OpenAPI document's paths.
+    pub(crate) operations: Vec<Operation>,
+    /// The framework's entries, once added: what operations resolve their framework errors by.
+    pub(crate) framework: Option<crate::FrameworkErrors>,
+    /// The header the service echoes the request id in.
+    pub(crate) request_id_header: http::HeaderName,
+    /// The rate-limit headers the service sends.
+    pub(crate) rate_limit_headers: crate::RateLimitHeaders,
+    /// The OpenAPI document's `info.description`, `info.contact` and `servers`.
+    pub(crate) description: Option<String>,
+    pub(crate) contact: Option<(String, String)>,
+    pub(crate) servers: Vec<String>,
 }
 
 impl fmt::Debug for ServiceCatalog {
@@ -65,6 +78,13 @@ impl ServiceCatalog {
             entries: Vec::new(),
             envelope: Arc::new(Problem::new()),
             member_schemas: BTreeMap::new(),
+            operations: Vec::new(),
+            framework: None,
+            request_id_header: http::HeaderName::from_static("x-request-id"),
+            rate_limit_headers: crate::RateLimitHeaders::Legacy,
+            description: None,
+            contact: None,
+            servers: Vec::new(),
         }
     }
 
@@ -208,7 +228,84 @@ impl ServiceCatalog {
                 self.entries.push(("FrameworkError", entry));
             }
         }
+        self.framework = Some(*framework);
         self
+    }
+
+    /// Everything the service's [`ServiceErrors`](crate::ServiceErrors) says that the docs
+    /// show: its envelope, its framework entries ([`ServiceCatalog::with_framework`]), the
+    /// request-id header and the rate-limit headers the OpenAPI document lists.
+    ///
+    /// ```
+    /// use apierror::docs::ServiceCatalog;
+    /// use apierror::{RateLimitHeaders, ServiceErrors};
+    ///
+    /// let errors = ServiceErrors::default().with_rate_limit_headers(RateLimitHeaders::Ietf);
+    /// let service = ServiceCatalog::new("Orders API").with_service(&errors);
+    /// assert!(service.entries().any(|e| e.code() == "METHOD_NOT_ALLOWED"));
+    /// ```
+    #[must_use]
+    pub fn with_service(mut self, errors: &crate::ServiceErrors) -> Self {
+        self.envelope = errors.envelope.clone();
+        self.request_id_header = errors.request_id_header().clone();
+        self.rate_limit_headers = errors.rate_limit_headers();
+        self.with_framework(errors.framework())
+    }
+
+    /// Adds an operation to the OpenAPI document's paths, and the codes it returns to the
+    /// catalog (those of types not added yet come after the others). See [`Operation`].
+    #[must_use]
+    pub fn with_operation(mut self, operation: Operation) -> Self {
+        for (ty, entry) in &operation.entries {
+            if !self
+                .entries
+                .iter()
+                .any(|(_, known)| core::ptr::eq(*known, *entry))
+            {
+                self.entries.push((ty, entry));
+            }
+        }
+        self.operations.push(operation);
+        self
+    }
+
+    /// The service's description (the OpenAPI document's `info.description`, Markdown).
+    #[must_use]
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Who answers for the API (the OpenAPI document's `info.contact`): a name and a URL.
+    #[must_use]
+    pub fn with_contact(mut self, name: impl Into<String>, url: impl Into<String>) -> Self {
+        self.contact = Some((name.into(), url.into()));
+        self
+    }
+
+    /// A base URL the API is served at (the OpenAPI document's `servers`, in order).
+    ///
+    /// ```
+    /// use apierror::docs::ServiceCatalog;
+    ///
+    /// let document = ServiceCatalog::new("Orders API")
+    ///     .with_description("Orders and their lines.")
+    ///     .with_contact("API team", "https://example.com/support")
+    ///     .with_server("https://api.example.com")
+    ///     .openapi(&apierror::Problem::new());
+    /// assert_eq!(document["servers"][0]["url"], "https://api.example.com");
+    /// assert_eq!(document["info"]["contact"]["name"], "API team");
+    /// ```
+    #[must_use]
+    pub fn with_server(mut self, url: impl Into<String>) -> Self {
+        self.servers.push(url.into());
+        self
+    }
+
+    /// The operations, in the order they were added.
+    #[must_use]
+    pub fn operations(&self) -> &[Operation] {
+        &self.operations
     }
 
     /// The service's title.

@@ -35,6 +35,7 @@ mod files;
 mod lock;
 mod markdown;
 mod openapi;
+mod operation;
 mod page;
 #[cfg(feature = "schemars-1")]
 mod schemas;
@@ -51,3 +52,4 @@ pub use table::Table;
 pub use catalog::{Collision, Duplicate, ServiceCatalog};
 #[cfg(feature = "utoipa-6")]
 pub(crate) use openapi::inline_responses;
+pub use operation::Operation;

@@ -42,6 +42,10 @@ impl Envelope for CodeMessage {
         "application/json"
     }
 
+    fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
+        Some(("", "code"))
+    }
+
     fn schema(&self, code: Value) -> Value {
         json!({
             "type": "object",

@@ -100,6 +100,25 @@ pub trait Envelope {
         let _ = members;
         self.schema(code)
     }
+
+    /// Where the code sits in this shape's [`schema`](Envelope::schema): a JSON Pointer to the
+    /// object schema that holds the code member (`""` for the body itself), and that member's
+    /// name. The OpenAPI document puts its union of one schema per code there, discriminated on
+    /// that member. `None` (the default) when no object holds the code as a plain member: each
+    /// code's schema is then the whole body, and the union has no discriminator.
+    ///
+    /// ```
+    /// use apierror::envelope::{Envelope, GoogleRpc, JsonApi, SuccessFlag};
+    /// use apierror::Problem;
+    ///
+    /// assert_eq!(Problem::new().code_schema_at(), Some(("", "code")));
+    /// assert_eq!(SuccessFlag.code_schema_at(), Some(("/properties/error", "code")));
+    /// assert_eq!(JsonApi.code_schema_at(), Some(("/properties/errors/items", "code")));
+    /// assert_eq!(GoogleRpc::new("example.com").code_schema_at(), None);
+    /// ```
+    fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
+        None
+    }
 }
 
 /// References and boxes of envelopes are envelopes, so a service can choose one at run time
@@ -121,6 +140,9 @@ macro_rules! forward_envelope {
             }
             fn schema_with_members(&self, code: Value, members: Value) -> Value {
                 (**self).schema_with_members(code, members)
+            }
+            fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
+                (**self).code_schema_at()
             }
         }
     )*};

@@ -36,6 +36,10 @@ impl Envelope for ErrorString {
         "application/json"
     }
 
+    fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
+        Some(("", "code"))
+    }
+
     fn schema(&self, code: Value) -> Value {
         json!({
             "type": "object",

@@ -93,8 +93,13 @@ impl GoogleRpc {
 impl Envelope for GoogleRpc {
     fn schema(&self, code: Value) -> Value {
         // `reason` is the code in UPPER_SNAKE_CASE (see `GoogleRpc::reason`), so the code enum
-        // is mapped when it is given inline and replaced by AIP-193's pattern otherwise.
+        // (or the one code) is mapped when it is given inline and replaced by AIP-193's pattern
+        // otherwise.
         let reason = match code.get("enum").and_then(Value::as_array) {
+            None if code.get("const").is_some_and(Value::is_string) => {
+                let reason = Self::reason(code["const"].as_str().unwrap_or_default());
+                json!({"type": "string", "const": reason, "description": "The error code in UPPER_SNAKE_CASE."})
+            }
             Some(codes) => {
                 let reasons: Vec<String> = codes.iter().filter_map(Value::as_str).map(Self::reason).collect();
                 json!({"type": "string", "enum": reasons, "description": "The error code in UPPER_SNAKE_CASE."})

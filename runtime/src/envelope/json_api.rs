@@ -79,6 +79,7 @@ impl Envelope for JsonApi {
             "additionalProperties": false,
             "properties": {"errors": {"type": "array", "items": {
                 "type": "object",
+                "required": ["status", "code", "title"],
                 "additionalProperties": false,
                 "properties": {
                     "id": {"type": "string"},
@@ -118,6 +119,10 @@ impl Envelope for JsonApi {
 
     fn content_type(&self) -> &'static str {
         "application/vnd.api+json"
+    }
+
+    fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
+        Some(("/properties/errors/items", "code"))
     }
 
     fn render(

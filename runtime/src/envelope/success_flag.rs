@@ -45,6 +45,10 @@ impl Envelope for SuccessFlag {
         "application/json"
     }
 
+    fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
+        Some(("/properties/error", "code"))
+    }
+
     fn schema(&self, code: Value) -> Value {
         json!({
             "type": "object",

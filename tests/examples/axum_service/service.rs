@@ -103,6 +103,66 @@ pub fn catalog() -> apierror::docs::ServiceCatalog {
         .with_framework(service_errors().framework())
 }
 
+/// The service's OpenAPI document: every operation with exactly the errors it returns (its
+/// handler's codes and the framework's that apply to it), served at `/openapi.json`.
+pub fn openapi() -> serde_json::Value {
+    use apierror::docs::Operation;
+    apierror::docs::ServiceCatalog::new("Scoring service")
+        .with::<ServiceError>()
+        .with_service(&service_errors())
+        .with_description(
+            "Scores texts within the caller's plan, and reads orders. Every error is in the catalog.",
+        )
+        .with_contact("Scoring team", "https://docs.example.com/errors/")
+        .with_server("http://localhost:3000")
+        .with_operation(
+            Operation::get("/v1/score")
+                .with_summary("Score with the caller's plan")
+                .with_description(
+                    "Needs an `Authorization` header; fails once the plan's scoring limit is reached.",
+                )
+                .with_tag("scoring")
+                .returns_only::<ScoringError>(&["AUTH_REQUIRED", "USAGE_LIMIT_EXCEEDED"]),
+        )
+        .with_operation(
+            Operation::post("/v1/score")
+                .with_summary("Score a text")
+                .with_description("Scores the JSON body's `text`; an empty text counts as a burst.")
+                .with_tag("scoring")
+                .reads_json()
+                .returns_only::<ScoringError>(&["SCORING_RATE_LIMITED"]),
+        )
+        .with_operation(
+            Operation::get("/v1/score/burst")
+                .with_summary("Score in a burst")
+                .with_description("Always over the per-minute rate.")
+                .with_tag("scoring")
+                .returns_only::<ScoringError>(&["SCORING_RATE_LIMITED"]),
+        )
+        .with_operation(
+            Operation::get("/v1/score/warm")
+                .with_summary("Score once the engine is warm")
+                .with_description("Fails twice with 503 while the engine warms up, then answers.")
+                .with_tag("scoring")
+                .returns_only::<ScoringError>(&["WARMING_UP"]),
+        )
+        .with_operation(
+            Operation::get("/v1/crash")
+                .with_summary("Fail on the server's side")
+                .with_description("Always a 500 whose cause the body never shows.")
+                .with_tag("scoring")
+                .returns_only::<ScoringError>(&["INTERNAL"]),
+        )
+        .with_operation(
+            Operation::get("/v1/orders/{id}")
+                .with_summary("Read an order")
+                .with_description("Orders answer in the older `{success, error}` envelope.")
+                .with_tag("orders")
+                .returns::<OrderError>(),
+        )
+        .openapi(service_errors().envelope())
+}
+
 /// The `POST /v1/score` body.
 #[derive(Debug, serde::Deserialize)]
 pub struct ScoreRequest {
@@ -172,6 +232,7 @@ pub fn app() -> Router {
             }),
         )
         .route("/v1/orders/{id}", get(order))
+        .route("/openapi.json", get(|| async { axum::Json(openapi()) }))
         .fallback(apierror::axum::not_found)
         .method_not_allowed_fallback(apierror::axum::method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))

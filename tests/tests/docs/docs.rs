@@ -202,22 +202,47 @@ fn openapi_parses_and_lists_every_code() {
     let components = spec.components.expect("components");
     let mut responses: Vec<&String> = components.responses.keys().collect();
     responses.sort();
-    assert_eq!(responses, ["Error401", "Error402", "Error405", "Error429"]);
-
-    let schemas = &document["components"]["schemas"];
     assert_eq!(
-        schemas["ErrorCode"]["enum"],
-        json!([
-            "CREDIT_EXHAUSTED",
-            "LIMIT_REACHED",
-            "AUTH_REQUIRED",
-            "RATE_LIMITED",
-            "WRONG_METHOD"
-        ])
+        responses,
+        ["Error", "Error401", "Error402", "Error405", "Error429"]
+    );
+
+    // One schema per code, the code a `const`; the generic `Error` takes any code.
+    let schemas = &document["components"]["schemas"];
+    let names: Vec<&String> = schemas.as_object().unwrap().keys().collect();
+    assert_eq!(
+        names,
+        [
+            "AuthRequired",
+            "CreditExhausted",
+            "Error",
+            "LimitReached",
+            "RateLimited",
+            "WrongMethod"
+        ]
     );
     assert_eq!(
-        schemas["Error"]["properties"]["error_code"],
-        json!({"$ref": "#/components/schemas/ErrorCode"})
+        schemas["LimitReached"]["properties"]["error_code"],
+        json!({"type": "string", "const": "LIMIT_REACHED"})
+    );
+    assert_eq!(schemas["Error"]["properties"]["error_code"]["type"], "string");
+    // A status admits its own codes only, told apart by the code.
+    assert_eq!(
+        document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["schema"],
+        json!({
+            "oneOf": [
+                {"$ref": "#/components/schemas/CreditExhausted"},
+                {"$ref": "#/components/schemas/LimitReached"},
+            ],
+            "discriminator": {"propertyName": "error_code", "mapping": {
+                "CREDIT_EXHAUSTED": "#/components/schemas/CreditExhausted",
+                "LIMIT_REACHED": "#/components/schemas/LimitReached",
+            }},
+        })
+    );
+    assert_eq!(
+        document["components"]["responses"]["Error401"]["content"]["application/problem+json"]["schema"],
+        json!({"$ref": "#/components/schemas/AuthRequired"})
     );
 
     let responses = &document["components"]["responses"];
@@ -240,10 +265,20 @@ fn openapi_parses_and_lists_every_code() {
             .map(|h| h.keys().cloned().collect())
             .unwrap_or_default()
     };
-    assert_eq!(header_names("Error401"), ["WWW-Authenticate"]);
-    assert_eq!(header_names("Error405"), ["Allow"]);
-    assert_eq!(header_names("Error429"), ["Retry-After"]);
-    assert!(header_names("Error402").is_empty());
+    assert_eq!(header_names("Error401"), ["WWW-Authenticate", "X-Request-Id"]);
+    assert_eq!(header_names("Error405"), ["Allow", "X-Request-Id"]);
+    assert_eq!(
+        header_names("Error429"),
+        [
+            "Cache-Control",
+            "Retry-After",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+            "X-Request-Id"
+        ]
+    );
+    assert_eq!(header_names("Error402"), ["X-Request-Id"]);
 }
 
 #[test]

@@ -64,7 +64,11 @@ fn check_examples(document: &Value, responses: &serde_json::Map<String, Value>, 
     for (status, response) in responses {
         for (content_type, media) in response["content"].as_object().expect("content") {
             let validator = validator(document, &media["schema"]);
-            for (code, example) in media["examples"].as_object().expect("examples") {
+            // The generic `Error` response has no examples: it is for codes the document lists nowhere.
+            let Some(examples) = media["examples"].as_object() else {
+                continue;
+            };
+            for (code, example) in examples {
                 let value = &example["value"];
                 let errors: Vec<String> = validator
                     .iter_errors(value)
@@ -82,6 +86,30 @@ fn check_examples(document: &Value, responses: &serde_json::Map<String, Value>, 
     checked
 }
 
+/// A status's schema admits its own codes only: no example of one status validates against
+/// another status's schema of the same content type.
+fn exclusive(document: &Value, responses: &serde_json::Map<String, Value>, what: &str) {
+    for (status, response) in responses {
+        for (content_type, media) in response["content"].as_object().expect("content") {
+            for (other, other_response) in responses {
+                let Some(other_media) = other_response["content"].get(content_type) else {
+                    continue;
+                };
+                if other == status || other == "Error" || status == "Error" {
+                    continue;
+                }
+                let validator = validator(document, &other_media["schema"]);
+                for (code, example) in media["examples"].as_object().into_iter().flatten() {
+                    assert!(
+                        !validator.is_valid(&example["value"]),
+                        "{what}: {code} of {status} is admitted by {other}'s schema"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn every_example_validates_against_its_schema_in_every_envelope() {
     let mut checked = 0;
@@ -93,6 +121,7 @@ fn every_example_validates_against_its_schema_in_every_envelope() {
                 .as_object()
                 .expect("responses");
             checked += check_examples(&document, responses, &format!("{} in {name}", service.title()));
+            exclusive(&document, responses, &format!("{} in {name}", service.title()));
         }
     }
     // 5 seeds and the HTTP service, 7 envelopes: every code of each.
@@ -110,7 +139,7 @@ fn a_wrong_example_is_caught() {
         let wrong = match name {
             "Problem" | "Problem error_code" => json!({"type": "about:blank", "title": 5, "status": 402}),
             "CodeMessage" => json!({"code": "RATE_LIMITED", "message": "m", "extra": 1}),
-            "ErrorString" => json!({"error": "m", "code": "NO_SUCH_CODE"}),
+            "ErrorString" => json!({"error": 5, "code": "NO_SUCH_CODE"}),
             "SuccessFlag" => {
                 json!({"success": true, "error": {"code": "RATE_LIMITED", "message": "m"}, "meta": {}})
             }
@@ -144,13 +173,15 @@ fn member_schemas_are_in_the_document() {
 
     let service = ServiceCatalog::new("described").with_schemas::<BillingError>();
     let document = service.openapi(&Problem::new());
-    let oneof = document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["schema"]["oneOf"]
-        .as_array()
-        .expect("one schema per code");
-    let quota = &oneof[0];
+    // The one code at 402: the response's schema is that code's.
+    assert_eq!(
+        document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["schema"],
+        json!({"$ref": "#/components/schemas/QuotaReached"})
+    );
+    let quota = &document["components"]["schemas"]["QuotaReached"];
     assert_eq!(
         quota["properties"]["code"],
-        json!({"type": "string", "enum": ["quota_reached"]})
+        json!({"type": "string", "const": "quota_reached"})
     );
     let properties = &quota["properties"];
     assert_eq!(
@@ -189,17 +220,23 @@ fn member_schemas_are_in_the_document() {
     assert_eq!(example["plan"], "free");
     // In `{code, message, details}` the members are `details`, closed.
     let document = service.openapi(&CodeMessage);
-    let details = &document["components"]["responses"]["Error402"]["content"]["application/json"]["schema"]["oneOf"]
-        [0]["properties"]["details"];
+    let details = &document["components"]["schemas"]["QuotaReached"]["properties"]["details"];
     assert_eq!(details["additionalProperties"], false);
     assert_eq!(
         details["properties"]["quotas"]["items"]["properties"]["meter"]["type"],
         "string"
     );
     // A member left out when absent is not required.
-    let locked = &ServiceCatalog::new("a")
+    let document = ServiceCatalog::new("a")
         .with_schemas::<apierror_tests::schemas::AccountError>()
-        .openapi(&CodeMessage)["components"]["responses"]["Error423"]["content"]["application/json"]["schema"]
-        ["oneOf"][0]["properties"]["details"];
+        .openapi(&CodeMessage);
+    let schema = &document["components"]["responses"]["Error423"]["content"]["application/json"]["schema"];
+    let name = schema["$ref"]
+        .as_str()
+        .or(schema["oneOf"][0]["$ref"].as_str())
+        .expect("a $ref");
+    let locked = &document
+        .pointer(name.trim_start_matches('#'))
+        .expect("the code's schema")["properties"]["details"];
     assert_eq!(locked["required"], json!([]));
 }

@@ -34,11 +34,17 @@ impl Envelope for Problem {
         {
             required.extend(more.iter().cloned());
         }
+        // One code's bodies, with its members known: nothing else is in them.
+        schema["additionalProperties"] = Value::Bool(false);
         schema
     }
 
     fn content_type(&self) -> &'static str {
         "application/problem+json"
+    }
+
+    fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
+        (!self.code_member.is_empty()).then_some(("", self.code_member))
     }
 
     fn writes_member(&self, name: &str) -> bool {

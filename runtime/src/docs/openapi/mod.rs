@@ -1,0 +1,12 @@
+//! The OpenAPI 3.1 document of a catalog: one schema per code (`codes.rs`), one response per
+//! status or per operation's codes (`responses.rs`, with `headers.rs`), the paths of the
+//! operations (`paths.rs`), and the whole (`document.rs`).
+
+mod codes;
+mod document;
+mod headers;
+mod paths;
+mod responses;
+
+#[cfg_attr(not(feature = "utoipa-6"), allow(unused_imports))]
+pub(crate) use document::inline_responses;
