@@ -31,7 +31,7 @@
 )]
 #![cfg_attr(
     not(feature = "docs"),
-    doc = "\n\n[`docs`]: https://docs.rs/apierror/latest/apierror/docs/index.html"
+    doc = "\n\n[`docs`]: https://docs.rs/apierror/latest/apierror/docs/index.html\n[`docs::Operation`]: https://docs.rs/apierror/latest/apierror/docs/struct.Operation.html"
 )]
 #![cfg_attr(
     not(feature = "docs"),

@@ -205,13 +205,13 @@ pub async fn check(base: &str) {
     expect(
         &reply,
         404,
-        &json!({"code": "no_such_route", "message": "Route not found"}),
+        &json!({"code": "no_such_route", "message": "Not Found"}),
     );
     let reply = send(client.delete(url("/payments"))).await;
     expect(
         &reply,
         405,
-        &json!({"code": "method_not_allowed", "message": "Method not allowed"}),
+        &json!({"code": "method_not_allowed", "message": "Method Not Allowed"}),
     );
     assert_eq!(reply.header("allow"), Some("POST"));
     let reply = send(
@@ -300,13 +300,13 @@ pub async fn check(base: &str) {
     expect(
         &reply,
         413,
-        &json!({"code": "body_too_large", "message": "Request body too large"}),
+        &json!({"code": "body_too_large", "message": "Content Too Large"}),
     );
     let reply = send(client.get(url("/panic"))).await;
     expect(
         &reply,
         500,
-        &json!({"code": "internal_error", "message": "Internal error"}),
+        &json!({"code": "internal_error", "message": "Internal Server Error"}),
     );
     assert!(!reply.body.contains(PANIC_SECRET));
     // The server survived the panic.

@@ -84,6 +84,10 @@ pub enum LockError {
     /// Exposed fields that the service's envelope would leave out, because it writes a member
     /// of that name itself.
     Collisions(Vec<super::Collision>),
+    /// Operations that name codes their types do not have
+    /// ([`Operation::returns_only`](super::Operation::returns_only)): the operation's id and
+    /// the code, each.
+    UnknownCodes(Vec<(String, String)>),
     /// There is no lock file and this is CI, where it must be checked in.
     Missing(String),
     /// The lock file could not be read or written.
@@ -126,6 +130,16 @@ impl fmt::Display for LockError {
                 )?;
                 for c in collisions {
                     writeln!(f, "  - {}: `{}` of {}", c.code, c.member, c.declared_by)?;
+                }
+                Ok(())
+            }
+            LockError::UnknownCodes(unknown) => {
+                writeln!(
+                    f,
+                    "operations name codes their types do not have (a typo, or a code removed):"
+                )?;
+                for (operation, code) in unknown {
+                    writeln!(f, "  - {operation}: {code}")?;
                 }
                 Ok(())
             }
@@ -316,8 +330,8 @@ impl Lock {
     /// not exist and `options.require_existing` is off, writes the lock instead.
     ///
     /// # Errors
-    /// Breaking changes, duplicate codes, member collisions, a missing lock when one is required, or an unreadable
-    /// lock file.
+    /// Breaking changes, duplicate codes, member collisions, operations naming codes their types
+    /// do not have, a missing lock when one is required, or an unreadable lock file.
     pub fn check_file_with(
         service: &ServiceCatalog,
         path: &Path,
@@ -331,6 +345,14 @@ impl Lock {
         let collisions = service.collisions();
         if !collisions.is_empty() {
             return Err(LockError::Collisions(collisions));
+        }
+        let unknown: Vec<(String, String)> = service
+            .operations()
+            .iter()
+            .flat_map(|op| op.unknown_codes().iter().map(move |code| (op.id(), code.clone())))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(LockError::UnknownCodes(unknown));
         }
         let current = Lock::of(service);
         let update = options.update;

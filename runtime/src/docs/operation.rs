@@ -43,6 +43,10 @@ pub struct Operation {
     pub(crate) description: Option<String>,
     pub(crate) tags: Vec<String>,
     pub(crate) success: (u16, String),
+    /// Path parameters whose schema was given, by name (the others are strings).
+    pub(crate) parameters: Vec<(String, serde_json::Value)>,
+    /// The JSON body's schema, when the operation reads one.
+    pub(crate) body: Option<serde_json::Value>,
     /// The codes, with the short name of the type that declares each.
     pub(crate) entries: Vec<(&'static str, &'static Entry)>,
     pub(crate) framework: Vec<FrameworkKind>,
@@ -67,6 +71,8 @@ impl Operation {
             description: None,
             tags: Vec::new(),
             success: (200, "OK".to_owned()),
+            parameters: Vec::new(),
+            body: None,
             entries: Vec::new(),
             framework,
             unknown: Vec::new(),
@@ -124,9 +130,13 @@ impl Operation {
     }
 
     /// The handler reads a JSON body: 400 malformed JSON, 413 over the limit, 415 not JSON and
-    /// 422 JSON of the wrong shape.
+    /// 422 JSON of the wrong shape. The document lists a required `application/json` request
+    /// body, any JSON object unless [`Operation::with_body_schema`] describes it.
     #[must_use]
     pub fn reads_json(mut self) -> Self {
+        if self.body.is_none() {
+            self.body = Some(serde_json::json!({"type": "object"}));
+        }
         for kind in [
             FrameworkKind::MalformedJson,
             FrameworkKind::BodyTooLarge,
@@ -135,6 +145,40 @@ impl Operation {
         ] {
             self.push_framework(kind);
         }
+        self
+    }
+
+    /// The JSON Schema of the body the handler reads (implies [`Operation::reads_json`]).
+    ///
+    /// ```
+    /// use apierror::docs::Operation;
+    /// use serde_json::json;
+    ///
+    /// let create = Operation::post("/orders").with_body_schema(json!({
+    ///     "type": "object", "required": ["amount"], "properties": {"amount": {"type": "integer"}},
+    /// }));
+    /// # let _ = create;
+    /// ```
+    #[must_use]
+    pub fn with_body_schema(mut self, schema: serde_json::Value) -> Self {
+        self.body = Some(schema);
+        self.reads_json()
+    }
+
+    /// The JSON Schema of the path parameter `name` (a string unless given), as the handler's
+    /// extractor parses it: a value outside it is the 400 of
+    /// [`FrameworkKind::InvalidPathParameter`].
+    ///
+    /// ```
+    /// use apierror::docs::Operation;
+    ///
+    /// let read = Operation::get("/orders/{id}")
+    ///     .with_path_parameter("id", serde_json::json!({"type": "integer", "minimum": 0}));
+    /// # let _ = read;
+    /// ```
+    #[must_use]
+    pub fn with_path_parameter(mut self, name: impl Into<String>, schema: serde_json::Value) -> Self {
+        self.parameters.push((name.into(), schema));
         self
     }
 

@@ -47,6 +47,8 @@ pub(crate) enum Override {
     Status(FrameworkKind, StatusCode),
     Title(FrameworkKind, &'static str),
     Detail(FrameworkKind, &'static str),
+    Type(FrameworkKind, &'static str),
+    TypeBase(&'static str),
 }
 
 impl Default for FrameworkErrors {
@@ -93,6 +95,41 @@ impl FrameworkErrors {
         self.with(Override::Detail(kind, detail))
     }
 
+    /// Real problem types for every kind: `base` followed by the code
+    /// (`https://docs.example.com/errors/ROUTE_NOT_FOUND`), as a derived type's `type_base`.
+    /// Without one the type is `about:blank`, and the title the status's reason phrase, as
+    /// RFC 9457 section 4.2.1 asks; with one, each kind keeps its own title ("Route not found").
+    ///
+    /// ```
+    /// use apierror::{FrameworkErrors, FrameworkKind};
+    ///
+    /// let plain = FrameworkErrors::new();
+    /// assert_eq!(plain.entry(FrameworkKind::RouteNotFound).type_uri(), "about:blank");
+    /// assert_eq!(plain.entry(FrameworkKind::RouteNotFound).title(), "Not Found");
+    ///
+    /// let typed = FrameworkErrors::new().with_type_base("https://docs.example.com/errors/");
+    /// let entry = typed.entry(FrameworkKind::RouteNotFound);
+    /// assert_eq!(entry.type_uri(), "https://docs.example.com/errors/ROUTE_NOT_FOUND");
+    /// assert_eq!(entry.title(), "Route not found");
+    /// ```
+    #[must_use]
+    pub fn with_type_base(self, base: &'static str) -> Self {
+        self.with(Override::TypeBase(base))
+    }
+
+    /// `kind`'s problem type URI (over [`FrameworkErrors::with_type_base`]).
+    ///
+    /// ```
+    /// use apierror::{FrameworkErrors, FrameworkKind};
+    ///
+    /// let framework = FrameworkErrors::new().with_type(FrameworkKind::Internal, "https://example.com/problems/internal");
+    /// assert_eq!(framework.entry(FrameworkKind::Internal).type_uri(), "https://example.com/problems/internal");
+    /// ```
+    #[must_use]
+    pub fn with_type(self, kind: FrameworkKind, uri: &'static str) -> Self {
+        self.with(Override::Type(kind, uri))
+    }
+
     /// The entry of `kind`.
     #[must_use]
     pub fn entry(&self, kind: FrameworkKind) -> &'static Entry {
@@ -134,18 +171,13 @@ impl FrameworkErrors {
         let entries = SPECS.map(|spec| {
             let kind = spec.kind;
             let find = |pick: fn(&Override) -> Option<&'static str>| {
-                overrides.iter().filter(|o| o.kind() == kind).find_map(pick)
+                overrides.iter().filter(|o| o.kind() == Some(kind)).find_map(pick)
             };
             let code = find(|o| match o {
                 Override::Code(_, code) => Some(code),
                 _ => None,
             })
             .unwrap_or_else(|| intern_str(case.write(spec.words)));
-            let title = find(|o| match o {
-                Override::Title(_, title) => Some(title),
-                _ => None,
-            })
-            .unwrap_or(spec.title);
             let status = overrides
                 .iter()
                 .find_map(|o| match *o {
@@ -153,9 +185,33 @@ impl FrameworkErrors {
                     _ => None,
                 })
                 .unwrap_or(spec.status);
+            let type_uri = find(|o| match o {
+                Override::Type(_, uri) => Some(uri),
+                _ => None,
+            })
+            .or_else(|| {
+                overrides.iter().find_map(|o| match *o {
+                    Override::TypeBase(base) => Some(intern_str(format!("{base}{code}"))),
+                    _ => None,
+                })
+            });
+            // With `about:blank` the title is the reason phrase (RFC 9457, section 4.2.1).
+            let title = find(|o| match o {
+                Override::Title(_, title) => Some(title),
+                _ => None,
+            })
+            .unwrap_or(match type_uri {
+                Some(_) => spec.title,
+                None => crate::status::reason_phrase(status.as_u16())
+                    .or_else(|| status.canonical_reason())
+                    .unwrap_or(spec.title),
+            });
             let mut entry = Entry::new(code, status, title)
                 .with_description(spec.description)
                 .with_variant(kind.name());
+            if let Some(uri) = type_uri {
+                entry = entry.with_type_uri(uri);
+            }
             if let Some(detail) = find(|o| match o {
                 Override::Detail(_, detail) => Some(detail),
                 _ => None,
@@ -173,12 +229,15 @@ impl FrameworkErrors {
 }
 
 impl Override {
-    fn kind(&self) -> FrameworkKind {
+    /// The kind it is for; `None` for one that is for every kind.
+    fn kind(&self) -> Option<FrameworkKind> {
         match *self {
             Override::Code(kind, _)
             | Override::Status(kind, _)
             | Override::Title(kind, _)
-            | Override::Detail(kind, _) => kind,
+            | Override::Detail(kind, _)
+            | Override::Type(kind, _) => Some(kind),
+            Override::TypeBase(_) => None,
         }
     }
 }

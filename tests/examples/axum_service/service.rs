@@ -129,7 +129,11 @@ pub fn openapi() -> serde_json::Value {
                 .with_summary("Score a text")
                 .with_description("Scores the JSON body's `text`; an empty text counts as a burst.")
                 .with_tag("scoring")
-                .reads_json()
+                .with_body_schema(serde_json::json!({
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {"text": {"type": "string"}},
+                }))
                 .returns_only::<ScoringError>(&["SCORING_RATE_LIMITED"]),
         )
         .with_operation(
@@ -155,6 +159,10 @@ pub fn openapi() -> serde_json::Value {
         )
         .with_operation(
             Operation::get("/v1/orders/{id}")
+                .with_path_parameter(
+                    "id",
+                    serde_json::json!({"type": "integer", "format": "int64", "minimum": 0}),
+                )
                 .with_summary("Read an order")
                 .with_description("Orders answer in the older `{success, error}` envelope.")
                 .with_tag("orders")

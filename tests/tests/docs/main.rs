@@ -4,6 +4,7 @@
 
 pub mod docs;
 pub mod docs_drift;
+pub mod operations;
 pub mod readme;
 pub mod seeds;
 pub mod utoipa_doc;

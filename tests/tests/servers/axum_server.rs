@@ -184,7 +184,7 @@ async fn axum_composed_service_answers_everything_in_its_envelope() {
         let body: serde_json::Value = serde_json::from_str(&reply.text().await.expect("body")).expect("JSON");
         assert_eq!(
             body,
-            serde_json::json!({"code": "request_timeout", "message": "Request timeout"})
+            serde_json::json!({"code": "request_timeout", "message": "Request Timeout"})
         );
     })
     .await;

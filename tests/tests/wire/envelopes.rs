@@ -259,7 +259,7 @@ fn framework_error_locations_in_every_envelope() {
 
     assert_eq!(
         body(&Problem::new(), &at_member),
-        json!({"type": "about:blank", "title": "Invalid JSON body", "status": 422, "detail": detail,
+        json!({"type": "about:blank", "title": "Unprocessable Content", "status": 422, "detail": detail,
                "code": "INVALID_JSON", "errors": [{"detail": detail, "pointer": "#/lines/1/count"}]})
     );
     assert_eq!(

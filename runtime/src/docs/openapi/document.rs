@@ -81,7 +81,7 @@ impl ServiceCatalog {
     /// members, named in `PascalCase`: `OrderNotFound`), a response per status in
     /// `components/responses` (`Error404`: a union of its codes' schemas, discriminated on the
     /// code, with one example per code and the headers it may carry), and a path per
-    /// [`Operation`] whose error responses list exactly its codes.
+    /// [`Operation`](crate::docs::Operation) whose error responses list exactly its codes.
     ///
     /// ```
     /// use apierror::ApiError;

@@ -71,10 +71,21 @@ pub(super) fn paths(
         }
         let parameters: Vec<Value> = operation
             .path_parameters()
-            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
+            .map(|name| {
+                let schema = operation
+                    .parameters
+                    .iter()
+                    .find(|(given, _)| given == name)
+                    .map_or_else(|| json!({"type": "string"}), |(_, schema)| schema.clone());
+                json!({"name": name, "in": "path", "required": true, "schema": schema})
+            })
             .collect();
         if !parameters.is_empty() {
             object["parameters"] = parameters.into();
+        }
+        if let Some(body) = &operation.body {
+            object["requestBody"] =
+                json!({"required": true, "content": {"application/json": {"schema": body}}});
         }
         let item = paths.entry(operation.path.clone()).or_insert_with(|| json!({}));
         item[operation.method.as_str().to_ascii_lowercase()] = object;
