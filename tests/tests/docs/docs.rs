@@ -251,8 +251,13 @@ fn openapi_parses_and_lists_every_code() {
         examples.as_object().unwrap().keys().collect::<Vec<_>>(),
         ["CREDIT_EXHAUSTED", "LIMIT_REACHED"]
     );
+    // One example per code, shared by every response with the code.
     assert_eq!(
-        examples["LIMIT_REACHED"]["value"],
+        examples["LIMIT_REACHED"],
+        json!({"$ref": "#/components/examples/LimitReached"})
+    );
+    assert_eq!(
+        document["components"]["examples"]["LimitReached"]["value"],
         json!({
             "type": "https://docs.example.com/errors/LIMIT_REACHED", "title": "Payment Required", "status": 402,
             "detail": "<meter> limit reached", "instance": "/v1/example", "error_code": "LIMIT_REACHED",

@@ -58,6 +58,16 @@ fn validator(document: &Value, schema: &Value) -> jsonschema::Validator {
         .expect("a valid JSON Schema")
 }
 
+/// `value`, or what its `$ref` points at in `document` (examples are shared components).
+fn resolved<'a>(document: &'a Value, value: &'a Value) -> &'a Value {
+    match value["$ref"].as_str() {
+        Some(target) => document
+            .pointer(target.trim_start_matches('#'))
+            .expect("a $ref into the document"),
+        None => value,
+    }
+}
+
 /// Validates every example of every response in `responses` (`{name: response}`).
 fn check_examples(document: &Value, responses: &serde_json::Map<String, Value>, what: &str) -> usize {
     let mut checked = 0;
@@ -69,7 +79,7 @@ fn check_examples(document: &Value, responses: &serde_json::Map<String, Value>, 
                 continue;
             };
             for (code, example) in examples {
-                let value = &example["value"];
+                let value = &resolved(document, example)["value"];
                 let errors: Vec<String> = validator
                     .iter_errors(value)
                     .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -101,7 +111,7 @@ fn exclusive(document: &Value, responses: &serde_json::Map<String, Value>, what:
                 let validator = validator(document, &other_media["schema"]);
                 for (code, example) in media["examples"].as_object().into_iter().flatten() {
                     assert!(
-                        !validator.is_valid(&example["value"]),
+                        !validator.is_valid(&resolved(document, example)["value"]),
                         "{what}: {code} of {status} is admitted by {other}'s schema"
                     );
                 }
@@ -213,8 +223,10 @@ fn member_schemas_are_in_the_document() {
         "{required:?}"
     );
     // The example fills the struct in and shows one item of the list.
-    let example = &document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["examples"]
-        ["quota_reached"]["value"];
+    let shared = &document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["examples"]
+        ["quota_reached"];
+    assert_eq!(shared, &json!({"$ref": "#/components/examples/QuotaReached"}));
+    let example = &document["components"]["examples"]["QuotaReached"]["value"];
     assert_eq!(example["usage"]["quota"], json!({"meter": "string", "limit": 0}));
     assert_eq!(example["quotas"], json!([{"meter": "string", "limit": 0}]));
     assert_eq!(example["plan"], "free");

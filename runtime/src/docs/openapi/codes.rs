@@ -1,7 +1,7 @@
 //! Each code as the document describes it: its component name, its schema (the code as a
 //! `const`), and the union of one schema per code that a response holds.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::{Map, Value, json};
 
@@ -27,6 +27,8 @@ pub(super) struct Code {
 /// Every code of the catalog, named and described.
 pub(super) struct Codes {
     pub(super) codes: Vec<Code>,
+    /// Each entry's index in `codes`, by address: a lookup per code of every response.
+    index: HashMap<usize, usize>,
 }
 
 impl Codes {
@@ -34,7 +36,7 @@ impl Codes {
     /// has no `const`, a one-value `enum`).
     pub(super) fn new(service: &ServiceCatalog, envelope: &dyn Envelope, inline: bool) -> Self {
         let mut taken = BTreeSet::from(["Error".to_owned()]);
-        let codes = service
+        let codes: Vec<Code> = service
             .entries()
             .map(|entry| {
                 let own: &dyn Envelope = match entry.envelope() {
@@ -76,12 +78,19 @@ impl Codes {
                 }
             })
             .collect();
-        Codes { codes }
+        let index = codes
+            .iter()
+            .enumerate()
+            .map(|(i, code)| (core::ptr::from_ref(code.entry) as usize, i))
+            .collect();
+        Codes { codes, index }
     }
 
     /// The description of `entry`, if it is in the catalog.
     pub(super) fn of(&self, entry: &Entry) -> Option<&Code> {
-        self.codes.iter().find(|c| core::ptr::eq(c.entry, entry))
+        self.index
+            .get(&(core::ptr::from_ref(entry) as usize))
+            .map(|&i| &self.codes[i])
     }
 }
 

@@ -6,7 +6,7 @@ use super::super::ServiceCatalog;
 use super::codes::Codes;
 use super::headers::header_components;
 use super::paths::{paths, prune};
-use super::responses::{by_status, response, responses};
+use super::responses::{by_status, example, response, responses};
 use crate::Entry;
 use crate::envelope::Envelope;
 
@@ -48,6 +48,7 @@ pub(crate) fn document(service: &ServiceCatalog, envelope: &dyn Envelope) -> Val
         "components": {
             "schemas": schemas,
             "headers": header_components(service),
+            "examples": codes.codes.iter().map(|c| (c.name.clone(), example(c))).collect::<Map<String, Value>>(),
             "responses": responses,
         },
     });

@@ -130,7 +130,7 @@ pub(super) fn prune(document: &mut Value) {
             break;
         }
     }
-    for kind in ["schemas", "responses", "headers"] {
+    for kind in ["schemas", "responses", "headers", "examples"] {
         if let Some(components) = document["components"][kind].as_object_mut() {
             components.retain(|name, _| used.contains(&format!("#/components/{kind}/{name}")));
         }

@@ -32,10 +32,11 @@ pub(super) fn response(
         let examples: Map<String, Value> = group
             .iter()
             .map(|code| {
-                let mut example = json!({"summary": code.entry.title(), "value": code.example});
-                if let Some(description) = code.entry.description() {
-                    example["description"] = description.into();
-                }
+                let example = if inline {
+                    example(code)
+                } else {
+                    json!({"$ref": format!("#/components/examples/{}", code.name)})
+                };
                 (code.entry.code().to_owned(), example)
             })
             .collect();
@@ -90,4 +91,14 @@ pub(crate) fn responses(
         .into_iter()
         .map(|(status, at)| (status, response(service, &codes, status, &at, inline)))
         .collect()
+}
+
+/// `code`'s example object: its title, description and example body. Documents keep one per
+/// code in `components/examples`, which every response with the code refers to.
+pub(super) fn example(code: &Code) -> Value {
+    let mut example = json!({"summary": code.entry.title(), "value": code.example});
+    if let Some(description) = code.entry.description() {
+        example["description"] = description.into();
+    }
+    example
 }
