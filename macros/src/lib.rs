@@ -226,6 +226,7 @@ impl Accepted {
                 .is_present()
                 .then(|| container.actix_web.span()),
             utoipa: container.utoipa.is_present().then(|| container.utoipa.span()),
+            aide: container.aide.is_present().then(|| container.aide.span()),
             decode: container.decode.is_present().then(|| container.decode.span()),
             schemas: container.schemas.is_present().then(|| container.schemas.span()),
             display: container.display.is_present(),
@@ -252,6 +253,7 @@ mod tests {
         "axum",
         "actix_web",
         "utoipa",
+        "aide",
         "decode",
         "skip_none",
         "schemas",

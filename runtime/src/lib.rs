@@ -30,6 +30,10 @@
     doc = "\n\n[`actix::request_context`]: https://docs.rs/apierror/latest/apierror/actix/fn.request_context.html\n[`actix::Json`]: https://docs.rs/apierror/latest/apierror/actix/struct.Json.html\n[`actix::Path`]: https://docs.rs/apierror/latest/apierror/actix/struct.Path.html\n[`actix::Query`]: https://docs.rs/apierror/latest/apierror/actix/struct.Query.html"
 )]
 #![cfg_attr(
+    not(feature = "aide-0_15"),
+    doc = "\n\n[`aide::responses`]: https://docs.rs/apierror/latest/apierror/aide/fn.responses.html"
+)]
+#![cfg_attr(
     not(feature = "docs"),
     doc = "\n\n[`docs`]: https://docs.rs/apierror/latest/apierror/docs/index.html\n[`docs::Operation`]: https://docs.rs/apierror/latest/apierror/docs/struct.Operation.html"
 )]
@@ -130,6 +134,8 @@ pub use violations::{Violation, Violations};
 pub use integrations::RequestContext;
 #[cfg(feature = "actix-web-4")]
 pub use integrations::actix;
+#[cfg(feature = "aide-0_15")]
+pub use integrations::aide;
 #[cfg(feature = "axum-0_8")]
 pub use integrations::axum;
 #[cfg(feature = "utoipa-6")]

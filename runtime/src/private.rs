@@ -31,6 +31,8 @@ pub use std::error::Error as StdError;
 
 #[cfg(feature = "actix-web-4")]
 pub use ::actix_web;
+#[cfg(feature = "aide-0_15")]
+pub use ::aide;
 #[cfg(feature = "axum-0_8")]
 pub use ::axum;
 #[cfg(feature = "utoipa-6")]

@@ -39,6 +39,7 @@ pub struct Container {
     pub axum: Flag,
     pub actix_web: Flag,
     pub utoipa: Flag,
+    pub aide: Flag,
     /// `FromRemote`: the client side rebuilds the type from a response (needs `client`).
     pub decode: Flag,
     /// `skip_none` on every `Option` member of the type.

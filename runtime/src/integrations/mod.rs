@@ -6,6 +6,8 @@
 
 #[cfg(feature = "actix-web-4")]
 pub mod actix;
+#[cfg(feature = "aide-0_15")]
+pub mod aide;
 #[cfg(feature = "axum-0_8")]
 pub mod axum;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
@@ -66,6 +68,42 @@ macro_rules! __impl_actix {
     ($($tokens:tt)*) => {
         ::core::compile_error!(
             "#[api(actix_web)] needs the `actix-web-4` feature of apierror: apierror = { version = \"...\", features = [\"actix-web-4\"] }"
+        );
+    };
+}
+
+#[cfg(feature = "aide-0_15")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_aide {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {}) => {
+        $crate::__impl_aide! { {$($generics)*} {$($ty)*} {$($where)*} {$crate::Problem::new()} }
+    };
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($envelope:tt)*}) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::aide::OperationOutput for $($ty)* $($where)* {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> $crate::__private::Vec<(
+                $crate::__private::Option<u16>,
+                $crate::__private::aide::openapi::Response,
+            )> {
+                $crate::aide::responses::<Self>(&($($envelope)*))
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "aide-0_15"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_aide {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "#[api(aide)] needs the `aide-0_15` feature of apierror: apierror = { version = \"...\", features = [\"aide-0_15\"] }"
         );
     };
 }

@@ -2,6 +2,7 @@
 //!
 //! One test binary per concern (the integration tests link once per binary).
 
+pub mod aide_doc;
 pub mod docs;
 pub mod docs_drift;
 pub mod operations;

@@ -107,7 +107,7 @@ impl ServiceCatalog {
 }
 
 /// The responses of `service` by status, with schema and headers written out.
-#[cfg_attr(not(feature = "utoipa-6"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "utoipa-6", feature = "aide-0_15")), allow(dead_code))]
 pub(crate) fn inline_responses(
     service: &ServiceCatalog,
     envelope: &dyn Envelope,
