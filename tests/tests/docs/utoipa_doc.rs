@@ -107,6 +107,19 @@ mod merged {
         ProjectArchived,
     }
 
+    /// A type with its own envelope: `Merged` keeps it.
+    #[allow(dead_code, reason = "documented only")]
+    #[derive(Debug, ApiError)]
+    #[api(utoipa, rename_all = "snake_case", envelope = apierror::envelope::SuccessFlag)]
+    pub enum LegacyError {
+        #[api(status = 404)]
+        InvoiceNotFound,
+    }
+
+    #[utoipa::path(get, path = "/mixed", responses(Merged<(AccessError, LegacyError)>))]
+    #[allow(dead_code, reason = "documented only")]
+    async fn mixed() {}
+
     #[utoipa::path(get, path = "/separate", responses(AccessError, ProjectError))]
     #[allow(dead_code, reason = "documented only")]
     async fn separate() {}
@@ -116,7 +129,7 @@ mod merged {
     async fn merged() {}
 
     #[derive(OpenApi)]
-    #[openapi(paths(separate, merged))]
+    #[openapi(paths(separate, merged, mixed))]
     struct ApiDoc;
 
     fn codes(document: &Value, path: &str, status: &str) -> Vec<String> {
@@ -139,6 +152,20 @@ mod merged {
         );
         assert_eq!(codes(&document, "/merged", "403"), ["FORBIDDEN"]);
         assert_eq!(codes(&document, "/merged", "409"), ["PROJECT_ARCHIVED"]);
+    }
+
+    /// Each type in its own envelope: at a status both have, one body per content type.
+    #[test]
+    fn merged_types_keep_their_own_envelopes() {
+        let document: Value = serde_json::from_str(&ApiDoc::openapi().to_json().unwrap()).unwrap();
+        let content = &document["paths"]["/mixed"]["get"]["responses"]["404"]["content"];
+        let types: Vec<&String> = content.as_object().unwrap().keys().collect();
+        assert_eq!(types, ["application/json", "application/problem+json"]);
+        assert_eq!(
+            content["application/json"]["examples"]["invoice_not_found"]["value"]["success"],
+            false
+        );
+        assert_eq!(codes(&document, "/mixed", "404"), ["USER_NOT_FOUND"]);
     }
 }
 

@@ -112,5 +112,38 @@ pub(crate) fn inline_responses(
     service: &ServiceCatalog,
     envelope: &dyn Envelope,
 ) -> Vec<(u16, serde_json::Value)> {
-    responses(service, envelope, true)
+    let mut responses = responses(service, envelope, true);
+    for (_, response) in &mut responses {
+        without_const(response);
+    }
+    responses
+}
+
+/// Every `const` as a one-value `enum` with its type: the schema models of utoipa and aide have
+/// no `const` (and OpenAPI 3.0 none either).
+fn without_const(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(constant) = object.remove("const") {
+                let ty = match &constant {
+                    Value::Bool(_) => Some("boolean"),
+                    Value::String(_) => Some("string"),
+                    Value::Number(n) if n.is_i64() || n.is_u64() => Some("integer"),
+                    Value::Number(_) => Some("number"),
+                    _ => None,
+                };
+                if let (Some(ty), false) = (ty, object.contains_key("type")) {
+                    object.insert("type".into(), ty.into());
+                }
+                object.insert("enum".into(), Value::Array(vec![constant]));
+            }
+            // Examples are bodies, not schemas: a member named `const` there stays.
+            object
+                .iter_mut()
+                .filter(|(key, _)| !matches!(key.as_str(), "examples" | "example"))
+                .for_each(|(_, value)| without_const(value));
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_const),
+        _ => {}
+    }
 }
