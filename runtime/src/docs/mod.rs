@@ -50,6 +50,8 @@ pub use schemas::schema_of;
 pub use table::Table;
 
 pub use catalog::{Collision, Duplicate, ServiceCatalog};
+#[cfg(feature = "utoipa-6")]
+pub(crate) use openapi::inline_operation_responses;
 #[cfg(any(feature = "utoipa-6", feature = "aide-0_15"))]
 pub(crate) use openapi::inline_responses;
 pub use operation::Operation;

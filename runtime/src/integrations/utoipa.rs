@@ -93,3 +93,80 @@ impl<T: Catalog + crate::docs::MemberSchemas> utoipa::IntoResponses for Describe
         responses_of(&service, &crate::Problem::new())
     }
 }
+
+/// Puts the errors of every [`Operation`](crate::docs::Operation) of `service` into a document
+/// utoipa built: for each operation's path and method that `openapi` has, its error responses
+/// become exactly the operation's (the codes it names, `returns_only` subsets included, and the
+/// framework errors that apply to it), in place of what `responses(...)` listed at those
+/// statuses. Call it from a `utoipa::Modify`.
+///
+/// # Errors
+/// When the document does not round-trip through JSON (it then stays as it was), or names an
+/// operation `openapi` does not have (the others are still applied): the paths and methods.
+///
+/// ```
+/// use apierror::ApiError;
+/// use apierror::docs::{Operation, ServiceCatalog};
+/// use utoipa::OpenApi;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(utoipa)]
+/// enum OrderError {
+///     #[api(status = 404)]
+///     OrderNotFound,
+///     #[api(status = 409)]
+///     OrderLocked,
+/// }
+///
+/// #[utoipa::path(get, path = "/orders/{id}", responses((status = 200, description = "The order")))]
+/// async fn order() {}
+///
+/// #[derive(OpenApi)]
+/// #[openapi(paths(order))]
+/// struct ApiDoc;
+///
+/// let service = ServiceCatalog::new("Orders API")
+///     .with_framework(&apierror::FrameworkErrors::new())
+///     .with_operation(Operation::get("/orders/{id}").returns_only::<OrderError>(&["ORDER_NOT_FOUND"]));
+/// let mut openapi = ApiDoc::openapi();
+/// apierror::utoipa::apply_operations(&service, &apierror::Problem::new(), &mut openapi).unwrap();
+/// let document = serde_json::to_value(&openapi).unwrap();
+/// let responses = &document["paths"]["/orders/{id}"]["get"]["responses"];
+/// let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+/// assert_eq!(statuses, ["200", "400", "404", "405", "500"]);
+/// ```
+pub fn apply_operations(
+    service: &ServiceCatalog,
+    envelope: &dyn Envelope,
+    openapi: &mut utoipa::openapi::OpenApi,
+) -> Result<(), Vec<String>> {
+    let Ok(mut document) = serde_json::to_value(&*openapi) else {
+        return Err(vec!["the document does not serialize".to_owned()]);
+    };
+    let mut missing = Vec::new();
+    for (path, method, responses) in crate::docs::inline_operation_responses(service, envelope) {
+        let Some(operation) = document
+            .pointer_mut(&format!(
+                "/paths/{}/{method}",
+                path.replace('~', "~0").replace('/', "~1")
+            ))
+            .and_then(serde_json::Value::as_object_mut)
+        else {
+            missing.push(format!("{} {path}", method.to_ascii_uppercase()));
+            continue;
+        };
+        let listed = operation
+            .entry("responses")
+            .or_insert_with(|| serde_json::json!({}));
+        if let Some(listed) = listed.as_object_mut() {
+            for (status, response) in responses {
+                listed.insert(status.to_string(), response);
+            }
+        }
+    }
+    match serde_json::from_value(document) {
+        Ok(changed) => *openapi = changed,
+        Err(e) => return Err(vec![format!("the changed document is not one utoipa reads: {e}")]),
+    }
+    if missing.is_empty() { Ok(()) } else { Err(missing) }
+}

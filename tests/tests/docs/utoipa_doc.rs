@@ -195,3 +195,77 @@ mod described {
         );
     }
 }
+
+/// Issue 22: a utoipa document gets each `Operation`'s exact errors (a subset of a type, and the
+/// framework's errors that apply), through `apply_operations` from a `Modify`.
+mod operations {
+    use apierror::ApiError;
+    use apierror::docs::{Operation, ServiceCatalog};
+    use serde_json::{Value, json};
+    use utoipa::OpenApi;
+
+    #[allow(dead_code, reason = "documented only")]
+    #[derive(Debug, ApiError)]
+    #[api(utoipa)]
+    pub enum OrderError {
+        #[api(status = 404)]
+        OrderNotFound,
+        #[api(status = 404)]
+        CustomerNotFound,
+        #[api(status = 409)]
+        OrderLocked,
+    }
+
+    #[utoipa::path(get, path = "/orders/{id}", responses((status = 200, description = "The order"), OrderError))]
+    #[allow(dead_code, reason = "documented only")]
+    async fn order() {}
+
+    fn service() -> ServiceCatalog {
+        ServiceCatalog::new("Orders API")
+            .with_framework(&apierror::FrameworkErrors::new())
+            .with_operation(Operation::get("/orders/{id}").returns_only::<OrderError>(&["ORDER_NOT_FOUND"]))
+    }
+
+    struct Errors;
+
+    impl utoipa::Modify for Errors {
+        fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+            apierror::utoipa::apply_operations(&service(), &apierror::Problem::new(), openapi)
+                .expect("every operation is in the document");
+        }
+    }
+
+    #[derive(OpenApi)]
+    #[openapi(paths(order), modifiers(&Errors))]
+    struct ApiDoc;
+
+    #[test]
+    fn the_operations_errors_replace_the_types() {
+        let document: Value = serde_json::from_str(&ApiDoc::openapi().to_json().unwrap()).unwrap();
+        let responses = &document["paths"]["/orders/{id}"]["get"]["responses"];
+        let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+        // The type's 409 stays as `responses(OrderError)` listed it; 404 is the operation's one
+        // code; 400, 405 and 500 are the framework's.
+        assert_eq!(statuses, ["200", "400", "404", "405", "409", "500"]);
+        let not_found = &responses["404"]["content"]["application/problem+json"];
+        assert_eq!(
+            not_found["schema"]["properties"]["code"],
+            json!({"type": "string", "enum": ["ORDER_NOT_FOUND"]})
+        );
+        let examples: Vec<&String> = not_found["examples"].as_object().unwrap().keys().collect();
+        assert_eq!(examples, ["ORDER_NOT_FOUND"]);
+        assert_eq!(
+            responses["400"]["content"]["application/problem+json"]["schema"]["properties"]["code"]["enum"],
+            json!(["INVALID_PATH_PARAMETER"])
+        );
+    }
+
+    #[test]
+    fn an_operation_the_document_lacks_is_reported() {
+        let service = service().with_operation(Operation::delete("/orders/{id}").returns::<OrderError>());
+        let mut openapi = ApiDoc::openapi();
+        let missing = apierror::utoipa::apply_operations(&service, &apierror::Problem::new(), &mut openapi)
+            .expect_err("DELETE is not documented");
+        assert_eq!(missing, ["DELETE /orders/{id}"]);
+    }
+}

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 use super::super::ServiceCatalog;
 use super::codes::Codes;
 use super::headers::header_components;
-use super::paths::{paths, prune};
+use super::paths::{operation_entries, paths, prune};
 use super::responses::{by_status, example, response, responses};
 use crate::Entry;
 use crate::envelope::Envelope;
@@ -146,4 +146,37 @@ fn without_const(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(without_const),
         _ => {}
     }
+}
+
+/// One operation's path, method (lower case) and error responses by status.
+pub(crate) type OperationResponses = (String, String, Vec<(u16, Value)>);
+
+/// Each operation's error responses by status, with schemas and headers written out, for
+/// documents built by another tool.
+#[cfg_attr(not(feature = "utoipa-6"), allow(dead_code))]
+pub(crate) fn inline_operation_responses(
+    service: &ServiceCatalog,
+    envelope: &dyn Envelope,
+) -> Vec<OperationResponses> {
+    let codes = Codes::new(service, envelope, true);
+    service
+        .operations
+        .iter()
+        .map(|operation| {
+            let entries = operation_entries(service, operation);
+            let responses = by_status(entries.iter())
+                .into_iter()
+                .map(|(status, at)| {
+                    let mut response = response(service, &codes, status, &at, true);
+                    without_const(&mut response);
+                    (status, response)
+                })
+                .collect();
+            (
+                operation.path.clone(),
+                operation.method.as_str().to_ascii_lowercase(),
+                responses,
+            )
+        })
+        .collect()
 }

@@ -8,5 +8,7 @@ mod headers;
 mod paths;
 mod responses;
 
+#[cfg_attr(not(feature = "utoipa-6"), allow(unused_imports))]
+pub(crate) use document::inline_operation_responses;
 #[cfg_attr(not(any(feature = "utoipa-6", feature = "aide-0_15")), allow(unused_imports))]
 pub(crate) use document::inline_responses;
