@@ -3,6 +3,7 @@
 pub mod client_service;
 pub mod composed_service;
 pub mod http_service;
+pub mod orders_service;
 pub mod schemas;
 pub mod seeds;
 pub mod stripe;

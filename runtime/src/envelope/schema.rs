@@ -27,6 +27,19 @@ pub(crate) fn place_members(mut schema: Value, at: &str, members: &Value) -> Val
         object["required"] = members["required"].clone();
         object["additionalProperties"] = Value::Bool(false);
     }
+    // A member that is always there makes the object that holds it always there too (it is
+    // left out only when it would be empty).
+    let always = members["required"].as_array().is_some_and(|r| !r.is_empty());
+    if let (true, Some((parent, name))) = (always, at.rsplit_once('/'))
+        && let Some(parent) = parent
+            .strip_suffix("/properties")
+            .and_then(|p| schema.pointer_mut(p))
+    {
+        match parent["required"].as_array_mut() {
+            Some(required) => required.push(name.into()),
+            None => parent["required"] = json!([name]),
+        }
+    }
     schema
 }
 

@@ -4,3 +4,4 @@
 
 pub mod client;
 pub mod client_fuzz;
+pub mod progenitor_client;

@@ -146,3 +146,32 @@ fn a_code_the_type_does_not_have_fails_the_lock() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The 3.0 document progenitor's client is generated from is the one the code writes
+/// (regenerate with `APIERROR_UPDATE_OPENAPI=1 cargo test -p apierror-tests --all-features --test docs`).
+#[test]
+fn the_progenitor_document_is_checked_in() {
+    use apierror_tests::orders_service::{DOCUMENT_3_0, catalog};
+    let generated = serde_json::to_string_pretty(&catalog().openapi_3_0(&apierror::envelope::CodeMessage))
+        .unwrap()
+        + "\n";
+    if std::env::var_os("APIERROR_UPDATE_OPENAPI").is_some() {
+        std::fs::write(DOCUMENT_3_0, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(DOCUMENT_3_0).expect("the checked-in 3.0 document");
+    assert!(
+        checked_in == generated,
+        "tests/progenitor/orders-3.0.json differs from the code's; regenerate with APIERROR_UPDATE_OPENAPI=1"
+    );
+    let document: Value = serde_json::from_str(&generated).unwrap();
+    assert_eq!(document["openapi"], "3.0.3");
+    let responses = &document["paths"]["/orders/{id}"]["get"]["responses"];
+    for status in ["400", "404", "405", "409", "500"] {
+        assert_eq!(
+            responses[status]["content"]["application/json"]["schema"],
+            json!({"$ref": "#/components/schemas/GetOrderErrors"}),
+            "{status}"
+        );
+    }
+    assert!(responses.get("default").is_none());
+}

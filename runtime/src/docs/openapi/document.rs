@@ -121,7 +121,7 @@ pub(crate) fn inline_responses(
 
 /// Every `const` as a one-value `enum` with its type: the schema models of utoipa and aide have
 /// no `const` (and OpenAPI 3.0 none either).
-fn without_const(value: &mut Value) {
+pub(super) fn without_const(value: &mut Value) {
     match value {
         Value::Object(object) => {
             if let Some(constant) = object.remove("const") {

@@ -7,6 +7,7 @@ mod document;
 mod headers;
 mod paths;
 mod responses;
+mod v3_0;
 
 #[cfg_attr(not(feature = "utoipa-6"), allow(unused_imports))]
 pub(crate) use document::inline_operation_responses;
