@@ -218,6 +218,7 @@ fn openapi_parses_and_lists_every_code() {
             "Error",
             "LimitReached",
             "RateLimited",
+            "UnknownError",
             "WrongMethod"
         ]
     );
@@ -226,13 +227,19 @@ fn openapi_parses_and_lists_every_code() {
         json!({"type": "string", "const": "LIMIT_REACHED"})
     );
     assert_eq!(schemas["Error"]["properties"]["error_code"]["type"], "string");
-    // A status admits its own codes only, told apart by the code.
+    // A status admits its own codes only, told apart by the code, and a code added after the
+    // document was written (`UnknownError`: any code but the catalog's).
+    assert_eq!(
+        schemas["UnknownError"]["properties"]["error_code"]["not"],
+        json!({"enum": ["CREDIT_EXHAUSTED", "LIMIT_REACHED", "AUTH_REQUIRED", "RATE_LIMITED", "WRONG_METHOD"]})
+    );
     assert_eq!(
         document["components"]["responses"]["Error402"]["content"]["application/problem+json"]["schema"],
         json!({
             "oneOf": [
                 {"$ref": "#/components/schemas/CreditExhausted"},
                 {"$ref": "#/components/schemas/LimitReached"},
+                {"$ref": "#/components/schemas/UnknownError"},
             ],
             "discriminator": {"propertyName": "error_code", "mapping": {
                 "CREDIT_EXHAUSTED": "#/components/schemas/CreditExhausted",
@@ -241,8 +248,8 @@ fn openapi_parses_and_lists_every_code() {
         })
     );
     assert_eq!(
-        document["components"]["responses"]["Error401"]["content"]["application/problem+json"]["schema"],
-        json!({"$ref": "#/components/schemas/AuthRequired"})
+        document["components"]["responses"]["Error401"]["content"]["application/problem+json"]["schema"]["oneOf"],
+        json!([{"$ref": "#/components/schemas/AuthRequired"}, {"$ref": "#/components/schemas/UnknownError"}])
     );
 
     let responses = &document["components"]["responses"];

@@ -22,20 +22,28 @@ pub(super) struct Code {
     /// What `components/schemas/{name}` holds: the object at `at`, else the whole body.
     pub(super) component: Value,
     pub(super) example: Value,
+    /// The component of a code this document does not list, in this code's envelope (so that a
+    /// client generated today still reads a code added tomorrow); none inline, or where no
+    /// object holds the code.
+    pub(super) unknown: Option<String>,
 }
 
 /// Every code of the catalog, named and described.
 pub(super) struct Codes {
-    pub(super) codes: Vec<Code>,
+    pub(super) list: Vec<Code>,
     /// Each entry's index in `codes`, by address: a lookup per code of every response.
     index: HashMap<usize, usize>,
+    /// The components for codes the document does not list, one per envelope shape.
+    pub(super) unknowns: Vec<(String, Value)>,
 }
 
 impl Codes {
     /// Every code of `service`, the code a `const` (or, `inline` for utoipa, whose schema model
     /// has no `const`, a one-value `enum`).
     pub(super) fn new(service: &ServiceCatalog, envelope: &dyn Envelope, inline: bool) -> Self {
-        let mut taken = BTreeSet::from(["Error".to_owned()]);
+        let mut taken = BTreeSet::from(["Error".to_owned(), "UnknownError".to_owned()]);
+        let known: Vec<&str> = service.entries().map(Entry::code).collect();
+        let mut unknowns: Vec<(String, Value)> = Vec::new();
         let codes: Vec<Code> = service
             .entries()
             .map(|entry| {
@@ -67,6 +75,32 @@ impl Codes {
                 if let (Some(description), Some(object)) = (entry.description(), component.as_object_mut()) {
                     object.insert("description".into(), description.into());
                 }
+                let unknown = at.filter(|_| !inline).map(|(at, _)| {
+                    let code = json!({
+                        "type": "string",
+                        "not": {"enum": known},
+                        "description": "A code this document does not list (added since).",
+                    });
+                    let mut schema = own.schema(code).pointer(at).cloned().unwrap_or_default();
+                    if let Some(object) = schema.as_object_mut() {
+                        object.insert(
+                            "description".into(),
+                            "An error whose code this document does not list: clients read it as a generic error."
+                                .into(),
+                        );
+                    }
+                    if let Some((name, _)) = unknowns.iter().find(|(_, known)| *known == schema) {
+                        name.clone()
+                    } else {
+                        let name = if unknowns.is_empty() {
+                            "UnknownError".to_owned()
+                        } else {
+                            unique(&mut taken, "UnknownError")
+                        };
+                        unknowns.push((name.clone(), schema));
+                        name
+                    }
+                });
                 Code {
                     entry,
                     name: unique(&mut taken, &component_name(entry.code())),
@@ -75,6 +109,7 @@ impl Codes {
                     at,
                     component,
                     example: example::value(entry, own, members),
+                    unknown,
                 }
             })
             .collect();
@@ -83,14 +118,18 @@ impl Codes {
             .enumerate()
             .map(|(i, code)| (core::ptr::from_ref(code.entry) as usize, i))
             .collect();
-        Codes { codes, index }
+        Codes {
+            list: codes,
+            index,
+            unknowns,
+        }
     }
 
     /// The description of `entry`, if it is in the catalog.
     pub(super) fn of(&self, entry: &Entry) -> Option<&Code> {
         self.index
             .get(&(core::ptr::from_ref(entry) as usize))
-            .map(|&i| &self.codes[i])
+            .map(|&i| &self.list[i])
     }
 }
 
@@ -160,10 +199,20 @@ pub(super) fn union(codes: &[&Code], inline: bool) -> Value {
         })
     });
     if let Some((at, member)) = shared {
-        let inner = if codes.len() == 1 {
+        // A code added after the document was written reads as the generic error of the same
+        // envelope, listed last (generators try the others first).
+        let unknown = codes[0]
+            .unknown
+            .as_ref()
+            .filter(|name| codes.iter().all(|c| c.unknown.as_ref() == Some(*name)));
+        let inner = if codes.len() == 1 && unknown.is_none() {
             schema_of(codes[0])
         } else {
-            let mut union = json!({"oneOf": codes.iter().map(|c| schema_of(c)).collect::<Vec<_>>()});
+            let mut alternatives: Vec<Value> = codes.iter().map(|c| schema_of(c)).collect();
+            if let Some(name) = unknown {
+                alternatives.push(json!({"$ref": format!("#/components/schemas/{name}")}));
+            }
+            let mut union = json!({"oneOf": alternatives});
             if !inline {
                 let mapping: Map<String, Value> = codes
                     .iter()

@@ -33,10 +33,11 @@ pub(crate) fn document(service: &ServiceCatalog, envelope: &dyn Envelope) -> Val
         }),
     );
     let mut schemas: Map<String, Value> = codes
-        .codes
+        .list
         .iter()
         .map(|c| (c.name.clone(), c.component.clone()))
         .collect();
+    schemas.extend(codes.unknowns.iter().cloned());
     schemas.insert(
         "Error".into(),
         envelope.schema(json!({"type": "string", "description": "Stable, machine-readable error code."})),
@@ -48,7 +49,7 @@ pub(crate) fn document(service: &ServiceCatalog, envelope: &dyn Envelope) -> Val
         "components": {
             "schemas": schemas,
             "headers": header_components(service),
-            "examples": codes.codes.iter().map(|c| (c.name.clone(), example(c))).collect::<Map<String, Value>>(),
+            "examples": codes.list.iter().map(|c| (c.name.clone(), example(c))).collect::<Map<String, Value>>(),
             "responses": responses,
         },
     });
