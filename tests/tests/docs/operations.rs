@@ -71,7 +71,8 @@ fn each_operation_lists_exactly_its_errors() {
     );
     // The operation's own 404: its one code, not the status's three.
     assert_eq!(
-        document["components"]["responses"]["GetOrdersIdError404"]["content"]["application/problem+json"]["schema"]["oneOf"],
+        document["components"]["responses"]["GetOrdersIdError404"]["content"]["application/problem+json"]["schema"]
+            ["oneOf"],
         json!([{"$ref": "#/components/schemas/OrderNotFound"}, {"$ref": "#/components/schemas/UnknownError"}])
     );
     // A JSON body: the request body and the rejections of reading it.
