@@ -20,7 +20,8 @@ fn docs_dir() -> PathBuf {
 fn checked_in_docs_match_the_code() {
     let service = service::service();
     let files = service.files(&Problem::new());
-    for (path, generated) in &files {
+    // `openapi.json` is the axum example service's document (checked by its own test).
+    for (path, generated) in files.iter().filter(|(p, _)| p.as_os_str() != "openapi.json") {
         let checked_in = std::fs::read_to_string(docs_dir().join(path))
             .unwrap_or_else(|e| panic!("docs/{} is missing ({e}); {REGENERATE}", path.display()));
         assert!(
