@@ -23,6 +23,7 @@ pub use http::StatusCode;
 pub use serde::Serialize;
 pub use serde::de::DeserializeOwned;
 pub use serde_json::Value as JsonValue;
+pub use std::boxed::Box;
 pub use std::vec::Vec;
 
 #[cfg(feature = "schemars-1")]

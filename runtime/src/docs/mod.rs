@@ -50,7 +50,7 @@ pub use schemas::schema_of;
 pub use table::Table;
 
 pub use catalog::{Collision, Duplicate, ServiceCatalog};
-#[cfg(feature = "utoipa-6")]
+#[cfg(any(feature = "utoipa-6", feature = "aide-0_15"))]
 pub(crate) use openapi::inline_operation_responses;
 #[cfg(any(feature = "utoipa-6", feature = "aide-0_15"))]
 pub(crate) use openapi::inline_responses;

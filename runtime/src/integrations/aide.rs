@@ -47,3 +47,26 @@ pub fn responses<C: Catalog>(envelope: &dyn Envelope) -> Vec<(Option<u16>, Respo
         })
         .collect()
 }
+
+/// The error responses of one [`Operation`](crate::docs::Operation), as
+/// [`utoipa::operation_responses`](https://docs.rs/apierror/latest/apierror/utoipa/fn.operation_responses.html)
+/// gives them: what a type declared with [`operation_errors!`](crate::operation_errors) returns
+/// from `OperationOutput::inferred_responses`.
+#[must_use]
+pub fn operation_responses(
+    operation: &crate::docs::Operation,
+    framework: &crate::FrameworkErrors,
+    envelope: &dyn Envelope,
+) -> Vec<(Option<u16>, Response)> {
+    let service = ServiceCatalog::new("operation")
+        .with_framework(framework)
+        .with_operation(operation.clone());
+    crate::docs::inline_operation_responses(&service, envelope)
+        .into_iter()
+        .flat_map(|(_, _, responses)| responses)
+        .filter_map(|(status, value)| {
+            let response: Response = serde_json::from_value(value).ok()?;
+            Some((Some(status), response))
+        })
+        .collect()
+}

@@ -181,3 +181,114 @@ macro_rules! __impl_schemas {
         );
     };
 }
+
+/// A type that documents one operation's errors exactly, for `#[utoipa::path(responses(...))]`
+/// (with `utoipa-6`) and aide's `OperationOutput` (with `aide-0_15`): the codes the
+/// `Operation` ([`docs::Operation`](https://docs.rs/apierror/latest/apierror/docs/struct.Operation.html)) names (`returns_only` picks some codes of a type) and
+/// the framework errors that apply to it (405, 500, a path parameter's 400, a JSON body's
+/// 400/413/415/422, ...), with the default framework entries unless `framework = ...` gives the
+/// service's, in RFC 9457 unless `envelope = ...` gives another.
+///
+/// ```
+/// # #[cfg(feature = "docs")] {
+/// use apierror::ApiError;
+/// use apierror::docs::Operation;
+///
+/// #[derive(Debug, ApiError)]
+/// enum OrderError {
+///     #[api(status = 404)]
+///     OrderNotFound,
+///     #[api(status = 409)]
+///     OrderLocked,
+/// }
+///
+/// apierror::operation_errors! {
+///     /// What `GET /orders/{id}` answers with when it fails.
+///     pub struct GetOrderErrors = Operation::get("/orders/{id}").returns_only::<OrderError>(&["ORDER_NOT_FOUND"]);
+/// }
+/// // `#[utoipa::path(get, path = "/orders/{id}", responses(GetOrderErrors))]`
+/// # let _ = GetOrderErrors;
+/// # }
+/// ```
+#[macro_export]
+macro_rules! operation_errors {
+    ($(#[$meta:meta])* $vis:vis struct $name:ident = $operation:expr
+        $(, framework = $framework:expr)? $(, envelope = $envelope:expr)? $(,)?;) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, Default)]
+        $vis struct $name;
+
+        impl $name {
+            /// The operation, its framework entries and its envelope.
+            #[allow(dead_code, reason = "read by the integrations the crate turns on")]
+            fn __apierror_operation() -> (
+                $crate::docs::Operation,
+                $crate::FrameworkErrors,
+                $crate::__private::Box<dyn $crate::envelope::Envelope>,
+            ) {
+                #[allow(unused_variables)]
+                let framework = $crate::FrameworkErrors::new();
+                $(let framework = $framework;)?
+                #[allow(unused_variables)]
+                let envelope: $crate::__private::Box<dyn $crate::envelope::Envelope> =
+                    $crate::__private::Box::new($crate::Problem::new());
+                $(let envelope: $crate::__private::Box<dyn $crate::envelope::Envelope> =
+                    $crate::__private::Box::new($envelope);)?
+                ($operation, framework, envelope)
+            }
+        }
+
+        $crate::__operation_errors_utoipa!($name);
+        $crate::__operation_errors_aide!($name);
+    };
+}
+
+#[cfg(feature = "utoipa-6")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_errors_utoipa {
+    ($name:ident) => {
+        impl $crate::__private::utoipa::IntoResponses for $name {
+            fn responses() -> $crate::utoipa::Responses {
+                let (operation, framework, envelope) = $name::__apierror_operation();
+                $crate::utoipa::operation_responses(&operation, &framework, &*envelope)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa-6"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_errors_utoipa {
+    ($name:ident) => {};
+}
+
+#[cfg(feature = "aide-0_15")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_errors_aide {
+    ($name:ident) => {
+        impl $crate::__private::aide::OperationOutput for $name {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> $crate::__private::Vec<(
+                $crate::__private::Option<u16>,
+                $crate::__private::aide::openapi::Response,
+            )> {
+                let (operation, framework, envelope) = $name::__apierror_operation();
+                $crate::aide::operation_responses(&operation, &framework, &*envelope)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "aide-0_15"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_errors_aide {
+    ($name:ident) => {};
+}

@@ -170,3 +170,26 @@ pub fn apply_operations(
     }
     if missing.is_empty() { Ok(()) } else { Err(missing) }
 }
+
+/// The error responses of one [`Operation`](crate::docs::Operation) (its codes, `returns_only`
+/// subsets included, and the framework errors that apply to it, with `framework`'s entries), in
+/// `envelope`: what a type declared with [`operation_errors!`](crate::operation_errors) gives
+/// `#[utoipa::path(responses(...))]`.
+#[must_use]
+pub fn operation_responses(
+    operation: &crate::docs::Operation,
+    framework: &crate::FrameworkErrors,
+    envelope: &dyn Envelope,
+) -> Responses {
+    let service = ServiceCatalog::new("operation")
+        .with_framework(framework)
+        .with_operation(operation.clone());
+    crate::docs::inline_operation_responses(&service, envelope)
+        .into_iter()
+        .flat_map(|(_, _, responses)| responses)
+        .filter_map(|(status, value)| {
+            let response: Response = serde_json::from_value(value).ok()?;
+            Some((status.to_string(), RefOr::T(response)))
+        })
+        .collect()
+}

@@ -93,3 +93,47 @@ fn an_aide_operation_keeps_the_types_envelope() {
         json!({"type": "string", "enum": ["invoice_not_found"]})
     );
 }
+
+apierror::operation_errors! {
+    /// `GET /orders/{id}`'s errors: one code of `OrderError`, and the framework's.
+    pub struct GetOrderErrors = apierror::docs::Operation::get("/orders/{id}")
+        .returns_only::<OrderError>(&["ORDER_NOT_FOUND"]);
+}
+
+/// Issue 22: an aide operation documents exactly one operation's errors with a type declared
+/// by `operation_errors!` (the handler's own error type lists all of its statuses).
+#[test]
+fn an_aide_operation_takes_an_operations_errors() {
+    async fn read() -> Result<String, GetOrderErrorsResponse> {
+        Ok(String::new())
+    }
+    /// The handler's error, documented as `GetOrderErrors`.
+    struct GetOrderErrorsResponse;
+    impl axum::response::IntoResponse for GetOrderErrorsResponse {
+        fn into_response(self) -> axum::response::Response {
+            axum::response::IntoResponse::into_response(OrderError::OrderLocked)
+        }
+    }
+    impl aide::OperationOutput for GetOrderErrorsResponse {
+        type Inner = Self;
+        fn inferred_responses(
+            ctx: &mut aide::generate::GenContext,
+            operation: &mut aide::openapi::Operation,
+        ) -> Vec<(Option<u16>, aide::openapi::Response)> {
+            <GetOrderErrors as aide::OperationOutput>::inferred_responses(ctx, operation)
+        }
+    }
+
+    let mut api = aide::openapi::OpenApi::default();
+    let _app: axum::Router = ApiRouter::new()
+        .api_route("/orders/{id}", get_with(read, |op| op))
+        .finish_api(&mut api);
+    let document = serde_json::to_value(&api).expect("serializable");
+    let responses = &document["paths"]["/orders/{id}"]["get"]["responses"];
+    let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["200", "400", "404", "405", "500"]);
+    assert_eq!(
+        responses["404"]["content"]["application/problem+json"]["schema"]["properties"]["code"],
+        json!({"type": "string", "enum": ["ORDER_NOT_FOUND"]})
+    );
+}

@@ -198,7 +198,7 @@ mod described {
 
 /// Issue 22: a utoipa document gets each `Operation`'s exact errors (a subset of a type, and the
 /// framework's errors that apply), through `apply_operations` from a `Modify`.
-mod operations {
+pub(crate) mod operations {
     use apierror::ApiError;
     use apierror::docs::{Operation, ServiceCatalog};
     use serde_json::{Value, json};
@@ -267,5 +267,57 @@ mod operations {
         let missing = apierror::utoipa::apply_operations(&service, &apierror::Problem::new(), &mut openapi)
             .expect_err("DELETE is not documented");
         assert_eq!(missing, ["DELETE /orders/{id}"]);
+    }
+}
+
+/// Issue 22: `responses(...)` takes one operation's exact errors directly, as a type declared with
+/// `operation_errors!` (a subset of a type's codes, and the framework's errors).
+mod subset {
+    use apierror::docs::Operation;
+    use serde_json::{Value, json};
+    use utoipa::OpenApi;
+
+    use super::operations::OrderError;
+
+    apierror::operation_errors! {
+        /// `GET /orders/{id}`'s errors.
+        pub struct GetOrderErrors = Operation::get("/orders/{id}").returns_only::<OrderError>(&["ORDER_NOT_FOUND"]);
+    }
+
+    apierror::operation_errors! {
+        /// `POST /orders`'s errors, in `{code, message, details}`.
+        pub struct CreateOrderErrors = Operation::post("/orders").reads_json().returns_only::<OrderError>(&["ORDER_LOCKED"]),
+            envelope = apierror::envelope::CodeMessage;
+    }
+
+    #[utoipa::path(get, path = "/orders/{id}", responses((status = 200, description = "The order"), GetOrderErrors))]
+    #[allow(dead_code, reason = "documented only")]
+    async fn read() {}
+
+    #[utoipa::path(post, path = "/orders", responses((status = 200, description = "Created"), CreateOrderErrors))]
+    #[allow(dead_code, reason = "documented only")]
+    async fn create() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(read, create))]
+    struct ApiDoc;
+
+    #[test]
+    fn responses_take_an_operations_errors() {
+        let document: Value = serde_json::from_str(&ApiDoc::openapi().to_json().unwrap()).unwrap();
+        let read = &document["paths"]["/orders/{id}"]["get"]["responses"];
+        let statuses: Vec<&String> = read.as_object().unwrap().keys().collect();
+        assert_eq!(statuses, ["200", "400", "404", "405", "500"]);
+        assert_eq!(
+            read["404"]["content"]["application/problem+json"]["schema"]["properties"]["code"],
+            json!({"type": "string", "enum": ["ORDER_NOT_FOUND"]})
+        );
+        let create = &document["paths"]["/orders"]["post"]["responses"];
+        let statuses: Vec<&String> = create.as_object().unwrap().keys().collect();
+        assert_eq!(statuses, ["200", "400", "405", "409", "413", "415", "422", "500"]);
+        assert_eq!(
+            create["409"]["content"]["application/json"]["schema"]["properties"]["code"],
+            json!({"type": "string", "enum": ["ORDER_LOCKED"]})
+        );
     }
 }

@@ -154,7 +154,7 @@ pub(crate) type OperationResponses = (String, String, Vec<(u16, Value)>);
 
 /// Each operation's error responses by status, with schemas and headers written out, for
 /// documents built by another tool.
-#[cfg_attr(not(feature = "utoipa-6"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "utoipa-6", feature = "aide-0_15")), allow(dead_code))]
 pub(crate) fn inline_operation_responses(
     service: &ServiceCatalog,
     envelope: &dyn Envelope,

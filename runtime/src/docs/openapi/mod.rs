@@ -9,7 +9,7 @@ mod paths;
 mod responses;
 mod v3_0;
 
-#[cfg_attr(not(feature = "utoipa-6"), allow(unused_imports))]
+#[cfg_attr(not(any(feature = "utoipa-6", feature = "aide-0_15")), allow(unused_imports))]
 pub(crate) use document::inline_operation_responses;
 #[cfg_attr(not(any(feature = "utoipa-6", feature = "aide-0_15")), allow(unused_imports))]
 pub(crate) use document::inline_responses;
