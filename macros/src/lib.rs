@@ -16,6 +16,7 @@ mod expand;
 mod fallback;
 mod http;
 mod model;
+mod grpc;
 mod retry;
 mod types;
 mod valid;
@@ -218,6 +219,7 @@ impl Accepted {
             skip_none: container.skip_none.is_present(),
             envelope_members,
             problem_envelope: envelope.as_ref().is_none_or(model::is_problem_envelope),
+            aip193: container.tonic.is_present() || envelope.as_ref().is_some_and(model::is_google_rpc_envelope),
         };
         let integrations = expand::Integrations {
             axum: container.axum.is_present().then(|| container.axum.span()),
@@ -227,6 +229,7 @@ impl Accepted {
                 .then(|| container.actix_web.span()),
             utoipa: container.utoipa.is_present().then(|| container.utoipa.span()),
             aide: container.aide.is_present().then(|| container.aide.span()),
+            tonic: container.tonic.is_present().then(|| container.tonic.span()),
             decode: container.decode.is_present().then(|| container.decode.span()),
             schemas: container.schemas.is_present().then(|| container.schemas.span()),
             display: container.display.is_present(),
@@ -254,6 +257,7 @@ mod tests {
         "actix_web",
         "utoipa",
         "aide",
+        "tonic",
         "decode",
         "skip_none",
         "schemas",
@@ -275,6 +279,7 @@ mod tests {
         "challenge",
         "allow",
         "upgrade",
+        "grpc",
         "transparent",
     ];
     const FIELD: &[&str] = &[

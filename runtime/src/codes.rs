@@ -1,5 +1,6 @@
-//! Spellings of a code: AIP-193's `UPPER_SNAKE_CASE` reason, shared by the envelope that
-//! writes it and the client that compares codes with it.
+//! Spellings for AIP-193: a code as its `UPPER_SNAKE_CASE` reason (shared by the envelope that
+//! writes it and the client that compares codes with it), a member name as a lowerCamelCase
+//! metadata key (the derive's `grpc.rs` checks the same conversion at compile time).
 
 /// `code` as an AIP-193 reason: `UPPER_SNAKE_CASE`, separators collapsed, other characters dropped.
 pub(crate) fn reason(code: &str) -> String {
@@ -29,4 +30,28 @@ pub(crate) fn reason(code: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// A member name as an AIP-193 metadata key: lowerCamelCase, `_` and `-` removed with the next
+/// letter upper-cased, the first letter lower-cased (`credit_limit` is `creditLimit`).
+pub(crate) fn metadata_key(name: &str) -> std::borrow::Cow<'_, str> {
+    let first_lower = name.chars().next().is_none_or(|c| !c.is_uppercase());
+    if first_lower && !name.contains(['_', '-']) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' || c == '-' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else if out.is_empty() {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

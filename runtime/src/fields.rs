@@ -56,6 +56,8 @@ enum Sink<'a> {
         out: &'a mut Vec<u8>,
         position: Position,
         strings: bool,
+        /// Member names in lowerCamelCase (AIP-193 metadata keys).
+        camel: bool,
     },
     Map(&'a mut Map<String, Value>),
     /// Only the value of the field `name`, nothing else.
@@ -99,6 +101,7 @@ impl<'a> FieldWriter<'a> {
             out,
             position,
             strings: false,
+            camel: false,
         })
     }
 
@@ -129,6 +132,27 @@ impl<'a> FieldWriter<'a> {
     pub fn as_strings(mut self) -> Self {
         if let Sink::Json { strings, .. } = &mut self.sink {
             *strings = true;
+        }
+        self
+    }
+
+    /// [`FieldWriter::as_strings`] with every name in lowerCamelCase (`credit_limit` as
+    /// `creditLimit`): AIP-193's `ErrorInfo.metadata`, whose keys match `[a-z][a-zA-Z0-9-_]+`.
+    ///
+    /// ```
+    /// use apierror::{FieldWriter, Position};
+    ///
+    /// let mut out = Vec::new();
+    /// let mut writer = FieldWriter::json(&mut out, Position::First).as_metadata();
+    /// writer.field("credit_limit", &5);
+    /// writer.finish().unwrap();
+    /// assert_eq!(out, br#""creditLimit":"5""#);
+    /// ```
+    #[must_use]
+    pub fn as_metadata(mut self) -> Self {
+        if let Sink::Json { strings, camel, .. } = &mut self.sink {
+            *strings = true;
+            *camel = true;
         }
         self
     }
@@ -190,12 +214,16 @@ impl<'a> FieldWriter<'a> {
                 out,
                 position,
                 strings,
+                camel,
             } => {
                 let start = out.len();
                 if *position == Position::AfterOthers {
                     out.push(b',');
                 }
-                if plain {
+                if *camel {
+                    crate::json::write_str(out, &crate::codes::metadata_key(name));
+                    out.push(b':');
+                } else if plain {
                     out.push(b'"');
                     out.extend_from_slice(name.as_bytes());
                     out.extend_from_slice(b"\":");

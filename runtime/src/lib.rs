@@ -86,6 +86,7 @@ mod entry;
 pub mod envelope;
 mod error;
 mod fields;
+mod grpc;
 mod integrations;
 mod json;
 #[cfg(feature = "client")]
@@ -121,6 +122,7 @@ pub use entry::{ABOUT_BLANK, Entry, Field, Resolve};
 pub use envelope::Problem;
 pub use error::{ApiError, ApiErrorExt, Location, RateLimited, field_values};
 pub use fields::{FieldWriter, Position};
+pub use grpc::{GrpcCode, ParseGrpcCodeError};
 /// The `http` crate, whose types (`StatusCode`, `HeaderMap`, `HeaderName`, `Response`) this
 /// crate's signatures use: a public dependency, re-exported whole so that versions always match.
 pub use http;
@@ -140,6 +142,8 @@ pub use integrations::aide;
 pub use integrations::axum;
 #[cfg(feature = "utoipa-6")]
 pub use integrations::utoipa;
+#[cfg(feature = "tonic-0_14")]
+pub use integrations::tonic;
 
 /// The README's examples, compiled and run as doctests so that they stay true.
 #[cfg(doctest)]

@@ -34,6 +34,8 @@ pub use std::error::Error as StdError;
 pub use ::actix_web;
 #[cfg(feature = "aide-0_15")]
 pub use ::aide;
+#[cfg(feature = "tonic-0_14")]
+pub use ::tonic;
 #[cfg(feature = "axum-0_8")]
 pub use ::axum;
 #[cfg(feature = "utoipa-6")]

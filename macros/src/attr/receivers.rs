@@ -16,6 +16,7 @@ use super::text::HeaderText;
 use super::text::MemberName;
 use super::text::UpgradeValue;
 use super::values::EnvelopeExpr;
+use super::values::GrpcValue;
 use super::values::LocationKind;
 use super::values::RenameAll;
 use super::values::RetryValue;
@@ -40,6 +41,8 @@ pub struct Container {
     pub actix_web: Flag,
     pub utoipa: Flag,
     pub aide: Flag,
+    /// `From<E> for tonic::Status` (needs `tonic-0_14`); also turns on AIP-193's rules.
+    pub tonic: Flag,
     /// `FromRemote`: the client side rebuilds the type from a response (needs `client`).
     pub decode: Flag,
     /// `skip_none` on every `Option` member of the type.
@@ -74,6 +77,7 @@ pub struct RawKeys {
     challenge: Option<Lenient<HeaderText>>,
     allow: Option<Lenient<AllowValue>>,
     upgrade: Option<Lenient<UpgradeValue>>,
+    grpc: Option<Lenient<GrpcValue>>,
     transparent: Flag,
 }
 
@@ -95,6 +99,7 @@ impl RawKeys {
             challenge: take("challenge", self.challenge, errors, r),
             allow: take("allow", self.allow, errors, r),
             upgrade: take("upgrade", self.upgrade, errors, r),
+            grpc: take("grpc", self.grpc, errors, r),
             transparent: self.transparent,
             rejected,
         }
@@ -116,6 +121,7 @@ pub struct Keys {
     pub challenge: Option<HeaderText>,
     pub allow: Option<AllowValue>,
     pub upgrade: Option<UpgradeValue>,
+    pub grpc: Option<GrpcValue>,
     pub transparent: Flag,
     /// Keys that were given with a value that was rejected (and reported): the checks that
     /// depend on them are skipped rather than reported as if the key were missing.
@@ -144,6 +150,7 @@ impl Keys {
         push("challenge", self.challenge.as_ref().map(|c| c.lit.span()));
         push("allow", self.allow.as_ref().map(|a| a.lit.span()));
         push("upgrade", self.upgrade.as_ref().map(|u| u.lit.span()));
+        push("grpc", self.grpc.as_ref().map(|g| g.span));
         push(
             "transparent",
             self.transparent.is_present().then(|| self.transparent.span()),

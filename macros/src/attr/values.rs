@@ -283,3 +283,46 @@ pub(crate) fn forms_of_rename_all() -> String {
 pub(crate) fn rename_all_forms() -> Error {
     Error::custom(format!("`rename_all` takes a string; {}", forms_of_rename_all()))
 }
+
+/// `grpc = "ALREADY_EXISTS"`: a `google.rpc.Code` name for the variant's gRPC status, in place
+/// of the one its HTTP status maps to.
+pub struct GrpcValue {
+    pub code: &'static crate::grpc::GrpcCode,
+    pub span: Span,
+}
+
+impl FromMeta for GrpcValue {
+    fn from_value(value: &Lit) -> Result<Self> {
+        let forms = || {
+            format!(
+                "`grpc` takes a `google.rpc.Code` name in quotes: one of {}",
+                crate::grpc::error_names()
+            )
+        };
+        let Lit::Str(lit) = value else {
+            return Err(Error::custom(forms()));
+        };
+        let name = lit.value();
+        match crate::grpc::find(&name) {
+            Some(code) => Ok(GrpcValue { code, span: lit.span() }),
+            None => {
+                let upper = crate::case::Style::ScreamingSnake.apply(&name);
+                let names = crate::grpc::CODES.iter().map(|c| c.name);
+                let message = match crate::grpc::find(&upper)
+                    .map(|c| c.name)
+                    .or_else(|| crate::diag::did_you_mean(&upper, names))
+                {
+                    Some(best) => format!("unknown gRPC code `{name}`; did you mean `{best}`?"),
+                    None => format!("unknown gRPC code `{name}`; {}", forms()),
+                };
+                Err(Error::custom(message).with_span(lit))
+            }
+        }
+    }
+
+    fn from_expr(expr: &Expr) -> Result<Self> {
+        lit_expr(expr, "`grpc` takes a `google.rpc.Code` name in quotes, such as `grpc = \"ALREADY_EXISTS\"`")
+            .and_then(Self::from_value)
+            .map_err(|e| e.with_span(expr))
+    }
+}

@@ -12,7 +12,7 @@ use super::methods::{LocationMethod, ViolationsMethod, detail, retry_after, sour
 use super::support::{LookupMethod, constant_method, match_self, pattern};
 use crate::model::{Item, Kind};
 
-/// The framework impls a type asks for with `#[api(axum, actix_web, utoipa, aide)]`.
+/// The framework impls a type asks for with `#[api(axum, actix_web, utoipa, aide, tonic)]`.
 /// Each is the span of the flag when the type asks for that impl.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Integrations {
@@ -20,6 +20,7 @@ pub(crate) struct Integrations {
     pub actix_web: Option<Span>,
     pub utoipa: Option<Span>,
     pub aide: Option<Span>,
+    pub tonic: Option<Span>,
     pub decode: Option<Span>,
     pub schemas: Option<Span>,
     pub display: bool,
@@ -58,6 +59,7 @@ impl Integrations {
             (self.actix_web, "__impl_actix"),
             (self.utoipa, "__impl_utoipa"),
             (self.aide, "__impl_aide"),
+            (self.tonic, "__impl_tonic"),
         ] {
             if let Some(span) = asked {
                 // At the flag, so that a missing feature is reported on it.

@@ -101,6 +101,10 @@ impl ToTokens for Statics<'_> {
                     call.extend(quote!(.#builder(#value)));
                 }
             }
+            if let Some(grpc) = entry.grpc {
+                let variant = Ident::new(grpc.variant, Span::call_site());
+                call.extend(quote!(.with_grpc_code(_apierror::GrpcCode::#variant)));
+            }
             if let Some(uri) = &entry.type_uri {
                 let json = json_string(uri);
                 call.extend(quote!(.__type(#uri, #json)));

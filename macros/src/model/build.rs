@@ -161,6 +161,15 @@ pub(crate) fn entry_model(
         None => (defaults.style.apply(&ident.unraw().to_string()), ident.span()),
     };
     check_code(&code, code_span, keys.code.is_some(), defaults, errors);
+    let grpc = keys.grpc.as_ref().and_then(|value| {
+        match crate::grpc::contradiction(value.code, status.code) {
+            Some(why) => {
+                errors.push(Error::custom(why).with_span(&value.span));
+                None
+            }
+            None => Some(value.code),
+        }
+    });
 
     let title = match &keys.title {
         Some(lit) if lit.value().trim().is_empty() => {
@@ -180,6 +189,9 @@ pub(crate) fn entry_model(
         .detail
         .as_ref()
         .and_then(|lit| errors.handle(detail_model(lit, ident, is_tuple, fields)));
+    if defaults.aip193 {
+        super::aip193::check(&code, code_span, status, fields, detail.as_ref(), errors);
+    }
 
     let retry = keys
         .retry
@@ -242,6 +254,7 @@ pub(crate) fn entry_model(
         allow,
         upgrade,
         source,
+        grpc,
     }
 }
 

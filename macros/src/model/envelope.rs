@@ -21,6 +21,24 @@ pub fn is_problem_envelope(expr: &syn::Expr) -> bool {
     }
 }
 
+/// Whether an `envelope = ...` expression is AIP-193's `GoogleRpc` (a call chain that starts
+/// at a path ending in `GoogleRpc`).
+pub fn is_google_rpc_envelope(expr: &syn::Expr) -> bool {
+    let mut current = expr;
+    loop {
+        match current {
+            syn::Expr::MethodCall(call) => current = &call.receiver,
+            syn::Expr::Call(call) => current = &call.func,
+            syn::Expr::Group(group) => current = &group.expr,
+            syn::Expr::Paren(paren) => current = &paren.expr,
+            syn::Expr::Path(path) => {
+                return path.path.segments.iter().any(|s| s.ident == "GoogleRpc");
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// The member names an `envelope = ...` expression writes itself that the derive can see: the
 /// literal argument of each `.with_code_member("...")` call in it (or of `.code_member`, its
 /// deprecated 0.2 name).

@@ -36,6 +36,9 @@ pub struct Defaults {
     /// Whether the type renders in RFC 9457 problem details (no `envelope`, or a `Problem`
     /// one): only then do its members share the body with RFC 9457's own.
     pub problem_envelope: bool,
+    /// The type answers gRPC (`tonic`) or declares AIP-193's JSON envelope (`GoogleRpc`): its
+    /// reasons and metadata keys follow AIP-193.
+    pub aip193: bool,
 }
 
 /// How a variant is written, for patterns.
@@ -78,6 +81,8 @@ pub struct EntryModel {
     pub allow: Option<String>,
     pub upgrade: Option<String>,
     pub source: Option<usize>,
+    /// `grpc = "..."`: the gRPC code in place of the status's.
+    pub grpc: Option<&'static crate::grpc::GrpcCode>,
 }
 
 pub struct DetailModel {

@@ -160,6 +160,34 @@ impl Entry {
         self.parts.envelope.0
     }
 
+    /// Sets the gRPC code (`#[api(grpc = "...")]`), in place of the one the status maps to
+    /// ([`GrpcCode::for_status`](crate::GrpcCode::for_status)); `GrpcCode::Ok`, never an
+    /// error's code, restores the status's.
+    ///
+    /// ```
+    /// use apierror::{Entry, GrpcCode, StatusCode};
+    ///
+    /// static TAKEN: Entry = Entry::new("NAME_TAKEN", StatusCode::CONFLICT, "Conflict")
+    ///     .with_grpc_code(GrpcCode::AlreadyExists);
+    /// assert_eq!(TAKEN.grpc_code(), GrpcCode::AlreadyExists);
+    /// assert_eq!(Entry::new("LOCKED", StatusCode::CONFLICT, "Conflict").grpc_code(), GrpcCode::Aborted);
+    /// ```
+    #[must_use]
+    pub const fn with_grpc_code(mut self, code: crate::GrpcCode) -> Self {
+        self.parts.grpc = code;
+        self
+    }
+
+    /// The gRPC code of every gRPC status for this entry, and AIP-193's `status` member: the
+    /// declared one, else the one the HTTP status maps to.
+    #[must_use]
+    pub const fn grpc_code(&self) -> crate::GrpcCode {
+        match self.parts.grpc {
+            crate::GrpcCode::Ok => crate::GrpcCode::for_status(self.parts.status.as_u16()),
+            code => code,
+        }
+    }
+
     /// Names the declaration (the derive's variant) in the docs and the lock.
     pub(crate) const fn with_variant(mut self, variant: &'static str) -> Self {
         self.parts.variant = variant;
@@ -460,6 +488,7 @@ pub const fn entry(
         detail_json: "",
         detail_formatted: false,
         envelope: EnvelopeRef(None),
+        grpc: crate::GrpcCode::Ok,
     })
 }
 

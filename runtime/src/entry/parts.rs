@@ -48,6 +48,8 @@ pub struct EntryParts {
     pub detail_formatted: bool,
     /// The envelope the declaring type names (`#[api(envelope = ...)]`), if any.
     pub envelope: EnvelopeRef,
+    /// `#[api(grpc = "...")]`; `Ok` (never an error's code) for the status's.
+    pub grpc: crate::GrpcCode,
 }
 
 /// The envelope an entry's type declares: compared and hashed by address, shown by its

@@ -119,6 +119,20 @@ pub trait Envelope {
     fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
         None
     }
+
+    /// The AIP-193 domain of this shape's errors (`ErrorInfo.domain`), for a shape that has one:
+    /// [`GoogleRpc`](crate::envelope::GoogleRpc)'s. gRPC statuses of a type that declares such an
+    /// envelope carry the same domain. `None` (the default) otherwise.
+    ///
+    /// ```
+    /// use apierror::envelope::{Envelope, GoogleRpc};
+    ///
+    /// assert_eq!(GoogleRpc::new("example.com").domain(), Some("example.com"));
+    /// assert_eq!(apierror::Problem::new().domain(), None);
+    /// ```
+    fn domain(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// References and boxes of envelopes are envelopes, so a service can choose one at run time
@@ -143,6 +157,9 @@ macro_rules! forward_envelope {
             }
             fn code_schema_at(&self) -> Option<(&'static str, &'static str)> {
                 (**self).code_schema_at()
+            }
+            fn domain(&self) -> Option<&'static str> {
+                (**self).domain()
             }
         }
     )*};

@@ -11,7 +11,7 @@ use crate::{ApiError, Context};
 /// Google's AIP-193 error model (`google.rpc.Status` as JSON):
 /// `{"error": {"code": <status>, "message", "status": <canonical code>, "details": [...]}}` with an
 /// `ErrorInfo` (reason = the code in `UPPER_SNAKE_CASE`, the configured domain, metadata = exposed
-/// fields as strings), a `BadRequest` for validation errors, a `LocalizedMessage` when the
+/// fields as strings under lowerCamelCase keys), a `BadRequest` for validation errors, a `LocalizedMessage` when the
 /// [`Context`] has one, a `RetryInfo` when a retry delay is known, and a `Help` link when
 /// `resolve` has a url.
 ///
@@ -51,21 +51,7 @@ impl GoogleRpc {
     /// ```
     #[must_use]
     pub const fn canonical_code(status: u16) -> &'static str {
-        match status {
-            400 => "INVALID_ARGUMENT",
-            401 => "UNAUTHENTICATED",
-            403 => "PERMISSION_DENIED",
-            404 => "NOT_FOUND",
-            405 | 501 => "UNIMPLEMENTED",
-            408 | 504 => "DEADLINE_EXCEEDED",
-            409 => "ABORTED",
-            416 => "OUT_OF_RANGE",
-            429 => "RESOURCE_EXHAUSTED",
-            499 => "CANCELLED",
-            502 | 503 => "UNAVAILABLE",
-            500..=599 => "INTERNAL",
-            _ => "FAILED_PRECONDITION",
-        }
+        crate::GrpcCode::for_status(status).as_str()
     }
 }
 
@@ -172,9 +158,11 @@ impl Envelope for GoogleRpc {
         // Metadata values are strings (AIP-193); violations go in a BadRequest detail instead.
         let mut members = super::without_violations(&members);
         if let Some(properties) = members["properties"].as_object_mut() {
-            for schema in properties.values_mut() {
-                *schema = json!({"type": "string"});
-            }
+            // Keys in lowerCamelCase, values strings, as the body has them.
+            *properties = properties
+                .keys()
+                .map(|name| (crate::codes::metadata_key(name).into_owned(), json!({"type": "string"})))
+                .collect();
         }
         // An absent value is left out of the string map, so no member is required there.
         members["required"] = json!([]);
@@ -190,6 +178,10 @@ impl Envelope for GoogleRpc {
         "application/json"
     }
 
+    fn domain(&self) -> Option<&'static str> {
+        Some(self.domain)
+    }
+
     fn render(
         &self,
         error: &dyn ApiError,
@@ -197,13 +189,12 @@ impl Envelope for GoogleRpc {
         out: &mut Output<'_>,
     ) -> Result<(), RenderError> {
         let entry = error.entry();
-        let status = entry.status();
         out.raw(b"{\"error\":{\"code\":");
         out.status(entry);
         out.raw(b",\"message\":");
         out.message(error);
         out.raw(b",\"status\":\"");
-        out.raw(Self::canonical_code(status.as_u16()).as_bytes());
+        out.raw(entry.grpc_code().as_str().as_bytes());
         out.raw(b"\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":");
         write_reason(out, entry);
         out.raw(b",\"domain\":");
@@ -212,7 +203,7 @@ impl Envelope for GoogleRpc {
         out.raw(b",\"metadata\":{");
         let violations = error.violations();
         let skip = [violations.map_or("", |(name, _)| name)];
-        let mut writer = out.fields(Position::First).as_strings().skipping(&skip);
+        let mut writer = out.fields(Position::First).as_metadata().skipping(&skip);
         error.write_fields(&mut writer);
         if writer.finish()? == 0 {
             out.truncate(start);

@@ -12,6 +12,8 @@ pub mod aide;
 pub mod axum;
 #[cfg(any(feature = "axum-0_8", feature = "actix-web-4"))]
 mod context;
+#[cfg(feature = "tonic-0_14")]
+pub mod tonic;
 #[cfg(feature = "utoipa-6")]
 pub mod utoipa;
 
@@ -104,6 +106,31 @@ macro_rules! __impl_aide {
     ($($tokens:tt)*) => {
         ::core::compile_error!(
             "#[api(aide)] needs the `aide-0_15` feature of apierror: apierror = { version = \"...\", features = [\"aide-0_15\"] }"
+        );
+    };
+}
+
+#[cfg(feature = "tonic-0_14")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic {
+    ({$($generics:tt)*} {$($ty:tt)*} {$($where:tt)*} {$($envelope:tt)*}) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status $($where)* {
+            fn from(error: $($ty)*) -> Self {
+                $crate::tonic::__status(&error, ::core::env!("CARGO_PKG_NAME"))
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic-0_14"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic {
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "#[api(tonic)] needs the `tonic-0_14` feature of apierror: apierror = { version = \"...\", features = [\"tonic-0_14\"] }"
         );
     };
 }
