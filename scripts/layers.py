@@ -216,7 +216,7 @@ ROOMS = {
         (4, ["expand/", "valid.rs", "fallback.rs"]),
         (3, ["model/"]),
         (2, ["attr/"]),
-        (1, ["http.rs", "case.rs", "detail.rs", "diag.rs", "retry.rs", "types.rs"]),
+        (1, ["http.rs", "case.rs", "detail.rs", "diag.rs", "retry.rs", "types.rs", "grpc.rs"]),
     ],
     "runtime": [
         (9, ["lib.rs"]),
@@ -227,7 +227,7 @@ ROOMS = {
         (4, ["envelope/", "catalog.rs"]),
         (3, ["remote.rs", "tree.rs"]),
         (2, ["error.rs", "entry/", "envelope/contract.rs", "envelope/output.rs", "fields.rs", "violations/", "detail/", "context.rs", "json.rs"]),
-        (1, ["render_error.rs", "retry.rs", "codes.rs", "status.rs"]),
+        (1, ["render_error.rs", "retry.rs", "codes.rs", "status.rs", "grpc.rs"]),
     ],
 }
 

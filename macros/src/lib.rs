@@ -14,9 +14,9 @@ mod detail;
 mod diag;
 mod expand;
 mod fallback;
+mod grpc;
 mod http;
 mod model;
-mod grpc;
 mod retry;
 mod types;
 mod valid;
@@ -219,7 +219,8 @@ impl Accepted {
             skip_none: container.skip_none.is_present(),
             envelope_members,
             problem_envelope: envelope.as_ref().is_none_or(model::is_problem_envelope),
-            aip193: container.tonic.is_present() || envelope.as_ref().is_some_and(model::is_google_rpc_envelope),
+            aip193: container.tonic.is_present()
+                || envelope.as_ref().is_some_and(model::is_google_rpc_envelope),
         };
         let integrations = expand::Integrations {
             axum: container.axum.is_present().then(|| container.axum.span()),

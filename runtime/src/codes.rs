@@ -40,18 +40,24 @@ pub(crate) fn metadata_key(name: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(name);
     }
     let mut out = String::with_capacity(name.len());
+    each_metadata_char(name, |c| out.push(c));
+    std::borrow::Cow::Owned(out)
+}
+
+pub(crate) fn each_metadata_char(name: &str, mut push: impl FnMut(char)) {
     let mut upper = false;
+    let mut started = false;
     for c in name.chars() {
         if c == '_' || c == '-' {
-            upper = !out.is_empty();
+            upper = started;
         } else if upper {
-            out.extend(c.to_uppercase());
+            c.to_uppercase().for_each(&mut push);
             upper = false;
-        } else if out.is_empty() {
-            out.extend(c.to_lowercase());
+        } else if started {
+            push(c);
         } else {
-            out.push(c);
+            c.to_lowercase().for_each(&mut push);
+            started = true;
         }
     }
-    std::borrow::Cow::Owned(out)
 }

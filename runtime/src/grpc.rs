@@ -249,7 +249,16 @@ mod tests {
         }
         assert_eq!(GrpcCode::from_i32(-1), None);
         // The codes `code.proto` gives a status of their own map back to it.
-        for code in [GrpcCode::NotFound, GrpcCode::Unauthenticated, GrpcCode::PermissionDenied, GrpcCode::ResourceExhausted, GrpcCode::Cancelled, GrpcCode::Unavailable, GrpcCode::Unimplemented, GrpcCode::DeadlineExceeded] {
+        for code in [
+            GrpcCode::NotFound,
+            GrpcCode::Unauthenticated,
+            GrpcCode::PermissionDenied,
+            GrpcCode::ResourceExhausted,
+            GrpcCode::Cancelled,
+            GrpcCode::Unavailable,
+            GrpcCode::Unimplemented,
+            GrpcCode::DeadlineExceeded,
+        ] {
             assert_eq!(GrpcCode::for_status(code.http_status()), code);
         }
     }

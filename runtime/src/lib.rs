@@ -140,10 +140,10 @@ pub use integrations::actix;
 pub use integrations::aide;
 #[cfg(feature = "axum-0_8")]
 pub use integrations::axum;
-#[cfg(feature = "utoipa-6")]
-pub use integrations::utoipa;
 #[cfg(feature = "tonic-0_14")]
 pub use integrations::tonic;
+#[cfg(feature = "utoipa-6")]
+pub use integrations::utoipa;
 
 /// The README's examples, compiled and run as doctests so that they stay true.
 #[cfg(doctest)]

@@ -34,16 +34,16 @@ pub use std::error::Error as StdError;
 pub use ::actix_web;
 #[cfg(feature = "aide-0_15")]
 pub use ::aide;
-#[cfg(feature = "tonic-0_14")]
-pub use ::tonic;
 #[cfg(feature = "axum-0_8")]
 pub use ::axum;
+#[cfg(feature = "tonic-0_14")]
+pub use ::tonic;
 #[cfg(feature = "utoipa-6")]
 pub use ::utoipa;
 
 use crate::Entry;
 pub use crate::entry::absent::non_empty;
-pub use crate::entry::model::{FALLBACK_ENTRY, detail_formatted, detail_static, entry};
+pub use crate::entry::derived::{FALLBACK_ENTRY, detail_formatted, detail_static, entry};
 pub use crate::entry::parts::{EntryParts, EnvelopeRef, NO_RESOLVE};
 pub use crate::tree::{Message, Part, Tree, Visit, check, count, table_len};
 

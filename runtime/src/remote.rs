@@ -203,10 +203,15 @@ impl RemoteError {
 
     /// The member `name` as a `T`; a string that holds `T`'s JSON text (AIP-193 metadata writes
     /// `"5"` for `5`) is read as that text. A missing member reads as `null`, so an `Option`
-    /// is `None`.
+    /// is `None`. A member AIP-193 wrote under its lowerCamelCase key (`usageType` for
+    /// `usage_type`) is found under either name.
     #[must_use]
     pub fn member<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
-        let value = self.members.get(name).unwrap_or(&Value::Null);
+        let value = self
+            .members
+            .get(name)
+            .or_else(|| self.members.get(&*crate::codes::metadata_key(name)))
+            .unwrap_or(&Value::Null);
         T::deserialize(value).ok().or_else(|| match value {
             Value::String(text) => serde_json::from_str(text).ok(),
             _ => None,

@@ -96,7 +96,7 @@ const EMPTY_SLOT: Slot = Slot {
     hash: 0,
     part: 0,
     ty: "",
-    entry: &crate::entry::model::FALLBACK_ENTRY,
+    entry: &crate::entry::derived::FALLBACK_ENTRY,
 };
 
 /// 64-bit FNV-1a.

@@ -303,26 +303,30 @@ impl FromMeta for GrpcValue {
             return Err(Error::custom(forms()));
         };
         let name = lit.value();
-        match crate::grpc::find(&name) {
-            Some(code) => Ok(GrpcValue { code, span: lit.span() }),
-            None => {
-                let upper = crate::case::Style::ScreamingSnake.apply(&name);
-                let names = crate::grpc::CODES.iter().map(|c| c.name);
-                let message = match crate::grpc::find(&upper)
-                    .map(|c| c.name)
-                    .or_else(|| crate::diag::did_you_mean(&upper, names))
-                {
-                    Some(best) => format!("unknown gRPC code `{name}`; did you mean `{best}`?"),
-                    None => format!("unknown gRPC code `{name}`; {}", forms()),
-                };
-                Err(Error::custom(message).with_span(lit))
-            }
+        if let Some(code) = crate::grpc::find(&name) {
+            return Ok(GrpcValue {
+                code,
+                span: lit.span(),
+            });
         }
+        let upper = crate::case::Style::ScreamingSnake.apply(&name);
+        let names = crate::grpc::CODES.iter().map(|c| c.name);
+        let message = match crate::grpc::find(&upper)
+            .map(|c| c.name)
+            .or_else(|| crate::diag::did_you_mean(&upper, names))
+        {
+            Some(best) => format!("unknown gRPC code `{name}`; did you mean `{best}`?"),
+            None => format!("unknown gRPC code `{name}`; {}", forms()),
+        };
+        Err(Error::custom(message).with_span(lit))
     }
 
     fn from_expr(expr: &Expr) -> Result<Self> {
-        lit_expr(expr, "`grpc` takes a `google.rpc.Code` name in quotes, such as `grpc = \"ALREADY_EXISTS\"`")
-            .and_then(Self::from_value)
-            .map_err(|e| e.with_span(expr))
+        lit_expr(
+            expr,
+            "`grpc` takes a `google.rpc.Code` name in quotes, such as `grpc = \"ALREADY_EXISTS\"`",
+        )
+        .and_then(Self::from_value)
+        .map_err(|e| e.with_span(expr))
     }
 }

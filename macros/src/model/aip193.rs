@@ -1,5 +1,5 @@
 //! AIP-193's rules for a type that answers gRPC or declares the `GoogleRpc` envelope: the
-//! reason (the code in UPPER_SNAKE_CASE) and every `ErrorInfo.metadata` key (each exposed
+//! reason (the code in `UPPER_SNAKE_CASE`) and every `ErrorInfo.metadata` key (each exposed
 //! member, and each field the message reads, in lowerCamelCase).
 
 use darling::Error;
@@ -53,7 +53,7 @@ pub(crate) fn check(
     }
 }
 
-/// The runtime's `GoogleRpc::reason`: the code in UPPER_SNAKE_CASE, word breaks at `_`, `-`,
+/// The runtime's `GoogleRpc::reason`: the code in `UPPER_SNAKE_CASE`, word breaks at `_`, `-`,
 /// `.`, spaces and a lower-case letter or digit before an upper-case one.
 fn reason(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + 4);

@@ -161,15 +161,16 @@ pub(crate) fn entry_model(
         None => (defaults.style.apply(&ident.unraw().to_string()), ident.span()),
     };
     check_code(&code, code_span, keys.code.is_some(), defaults, errors);
-    let grpc = keys.grpc.as_ref().and_then(|value| {
-        match crate::grpc::contradiction(value.code, status.code) {
-            Some(why) => {
-                errors.push(Error::custom(why).with_span(&value.span));
-                None
-            }
-            None => Some(value.code),
-        }
-    });
+    let grpc =
+        keys.grpc.as_ref().and_then(
+            |value| match crate::grpc::contradiction(value.code, status.code) {
+                Some(why) => {
+                    errors.push(Error::custom(why).with_span(&value.span));
+                    None
+                }
+                None => Some(value.code),
+            },
+        );
 
     let title = match &keys.title {
         Some(lit) if lit.value().trim().is_empty() => {

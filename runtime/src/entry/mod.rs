@@ -2,6 +2,7 @@
 //! exposed [`Field`]s.
 
 pub(crate) mod absent;
+pub(crate) mod derived;
 mod field;
 pub(crate) mod model;
 pub(crate) mod parts;

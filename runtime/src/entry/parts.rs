@@ -90,3 +90,37 @@ impl core::hash::Hash for EnvelopeRef {
 /// The `resolve` of entries that declare none.
 #[doc(hidden)]
 pub static NO_RESOLVE: crate::Resolve = crate::Resolve::__new("", "", "", "", "");
+
+impl EntryParts {
+    /// Every part absent: the base of [`Entry::new`](crate::Entry::new) and of the derive's
+    /// positional `entry(...)`, which set the code, status and title.
+    pub(crate) const EMPTY: EntryParts = EntryParts {
+        variant: "",
+        code: "",
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        reason: "",
+        title: "",
+        description: "",
+        detail: "",
+        retry: Retry::No,
+        retry_after: 0,
+        retry_after_field: false,
+        resolve: &NO_RESOLVE,
+        category: "",
+        type_uri: "",
+        challenge: "",
+        allow: "",
+        upgrade: "",
+        fields: &[],
+        fields_at: (0, 0),
+        code_json: "",
+        title_json: "",
+        type_json: "",
+        resolve_json: "",
+        detail_text: "",
+        detail_json: "",
+        detail_formatted: false,
+        envelope: EnvelopeRef(None),
+        grpc: crate::GrpcCode::Ok,
+    };
+}

@@ -161,7 +161,12 @@ impl Envelope for GoogleRpc {
             // Keys in lowerCamelCase, values strings, as the body has them.
             *properties = properties
                 .keys()
-                .map(|name| (crate::codes::metadata_key(name).into_owned(), json!({"type": "string"})))
+                .map(|name| {
+                    (
+                        crate::codes::metadata_key(name).into_owned(),
+                        json!({"type": "string"}),
+                    )
+                })
                 .collect();
         }
         // An absent value is left out of the string map, so no member is required there.

@@ -33,7 +33,7 @@
 //!
 //! | detail | from |
 //! |---|---|
-//! | `ErrorInfo` | reason: the code in UPPER_SNAKE_CASE; domain: the type's `GoogleRpc` envelope's, else [`Grpc::new`]'s (the package name for `#[api(tonic)]`); metadata: the exposed fields as strings, keys in lowerCamelCase |
+//! | `ErrorInfo` | reason: the code in `UPPER_SNAKE_CASE`; domain: the type's `GoogleRpc` envelope's, else [`Grpc::new`]'s (the package name for `#[api(tonic)]`); metadata: the exposed fields as strings, keys in lowerCamelCase |
 //! | `RetryInfo` | the Retry-After delay (declared or from a field) |
 //! | `BadRequest` | the violations, or the location (a pointer as a field path, a parameter or header by name) |
 //! | `Help` | the problem type URI (unless `about:blank`) and `resolve`'s url |
@@ -110,7 +110,8 @@ impl Grpc {
             let list: Vec<tonic_types::FieldViolation> = violations
                 .iter()
                 .map(|violation| {
-                    let mut field = tonic_types::FieldViolation::new(violation.field_path(), violation.message());
+                    let mut field =
+                        tonic_types::FieldViolation::new(violation.field_path(), violation.message());
                     if let Some(code) = violation.code() {
                         field.reason = crate::codes::reason(code);
                     }
@@ -129,7 +130,10 @@ impl Grpc {
             details.add_help_link(entry.title(), entry.type_uri());
         }
         if let Some(url) = entry.resolve().and_then(crate::Resolve::url) {
-            let description = entry.resolve().and_then(crate::Resolve::message).unwrap_or(entry.title());
+            let description = entry
+                .resolve()
+                .and_then(crate::Resolve::message)
+                .unwrap_or(entry.title());
             details.add_help_link(description, url);
         }
         if let Some(id) = cx.request_id() {

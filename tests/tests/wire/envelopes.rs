@@ -144,7 +144,7 @@ fn google_aip_193() {
                         "@type": "type.googleapis.com/google.rpc.ErrorInfo",
                         "reason": "USAGE_LIMIT_EXCEEDED",
                         "domain": "example.com",
-                        "metadata": {"usage_type": "Scoring", "current": "5", "limit": "5"},
+                        "metadata": {"usageType": "Scoring", "current": "5", "limit": "5"},
                     },
                     {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "60s"},
                     {
