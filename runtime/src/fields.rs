@@ -282,6 +282,19 @@ impl<'a> FieldWriter<'a> {
     }
 }
 
+/// [`crate::codes::metadata_key`] written as a JSON string, without allocating for a plain (ASCII
+/// identifier) name, which is what the derive passes.
+fn write_metadata_key(out: &mut Vec<u8>, name: &str, plain: bool) {
+    if plain && name.is_ascii() {
+        out.push(b'"');
+        // ASCII in, ASCII out: each char is one byte.
+        crate::codes::each_metadata_char(name, |c| out.push(u8::try_from(c).unwrap_or(b'_')));
+        out.push(b'"');
+    } else {
+        crate::json::write_str(out, &crate::codes::metadata_key(name));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -340,18 +353,5 @@ mod tests {
         writer.field("limit", &5);
         assert_eq!(writer.finish().unwrap(), 1);
         assert_eq!(serde_json::Value::Object(map), serde_json::json!({"limit": 5}));
-    }
-}
-
-/// [`crate::codes::metadata_key`] written as a JSON string, without allocating for a plain (ASCII
-/// identifier) name, which is what the derive passes.
-fn write_metadata_key(out: &mut Vec<u8>, name: &str, plain: bool) {
-    if plain && name.is_ascii() {
-        out.push(b'"');
-        // ASCII in, ASCII out: each char is one byte.
-        crate::codes::each_metadata_char(name, |c| out.push(u8::try_from(c).unwrap_or(b'_')));
-        out.push(b'"');
-    } else {
-        crate::json::write_str(out, &crate::codes::metadata_key(name));
     }
 }
