@@ -6,24 +6,17 @@ use syn::LitStr;
 /// Whether an `envelope = ...` expression is problem details: a path or call chain that starts
 /// at `Problem` (`apierror::Problem::new().with_code_member("error_code")`).
 pub fn is_problem_envelope(expr: &syn::Expr) -> bool {
-    let mut current = expr;
-    loop {
-        match current {
-            syn::Expr::MethodCall(call) => current = &call.receiver,
-            syn::Expr::Call(call) => current = &call.func,
-            syn::Expr::Group(group) => current = &group.expr,
-            syn::Expr::Paren(paren) => current = &paren.expr,
-            syn::Expr::Path(path) => {
-                return path.path.segments.iter().any(|s| s.ident == "Problem");
-            }
-            _ => return false,
-        }
-    }
+    starts_at(expr, "Problem")
 }
 
 /// Whether an `envelope = ...` expression is AIP-193's `GoogleRpc` (a call chain that starts
 /// at a path ending in `GoogleRpc`).
 pub fn is_google_rpc_envelope(expr: &syn::Expr) -> bool {
+    starts_at(expr, "GoogleRpc")
+}
+
+/// Whether the path a call chain starts at names `ty`.
+fn starts_at(expr: &syn::Expr, ty: &str) -> bool {
     let mut current = expr;
     loop {
         match current {
@@ -32,7 +25,7 @@ pub fn is_google_rpc_envelope(expr: &syn::Expr) -> bool {
             syn::Expr::Group(group) => current = &group.expr,
             syn::Expr::Paren(paren) => current = &paren.expr,
             syn::Expr::Path(path) => {
-                return path.path.segments.iter().any(|s| s.ident == "GoogleRpc");
+                return path.path.segments.iter().any(|s| s.ident == ty);
             }
             _ => return false,
         }
