@@ -120,11 +120,11 @@ pub fn reason_problem(reason: &str) -> Option<String> {
         && bytes[bytes.len() - 1] != b'_';
     if !shaped {
         Some(format!(
-            "AIP-193 needs the reason `{reason}` in UPPER_SNAKE_CASE of at least three characters (`[A-Z][A-Z0-9_]+[A-Z0-9]`); give a `code = \"...\"` of that shape"
+            "the gRPC reason `{reason}` must be UPPER_SNAKE_CASE of at least three characters (AIP-193: `[A-Z][A-Z0-9_]+[A-Z0-9]`); give a `code = \"...\"` of that shape"
         ))
     } else if reason.len() > 63 {
         Some(format!(
-            "AIP-193 allows a reason of at most 63 characters, and `{reason}` has {}; give a shorter `code = \"...\"`",
+            "the gRPC reason `{reason}` has {} characters, and AIP-193 allows at most 63; give a shorter `code = \"...\"`",
             reason.len()
         ))
     } else {
@@ -161,11 +161,11 @@ pub fn key_problem(member: &str, key: &str) -> Option<String> {
             .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_');
     if !shaped {
         Some(format!(
-            "AIP-193 metadata keys match `[a-z][a-zA-Z0-9-_]+`, and member `{member}` becomes `{key}`; give the field a name of two or more letters and digits, or `#[api(rename = \"...\")]`"
+            "member `{member}` becomes the gRPC metadata key `{key}`, which AIP-193 does not allow (`[a-z][a-zA-Z0-9-_]+`); give the field a name of two or more letters and digits, or `#[api(rename = \"...\")]`"
         ))
     } else if key.len() > 64 {
         Some(format!(
-            "AIP-193 allows metadata keys of at most 64 characters, and member `{member}` has {}; rename it with `#[api(rename = \"...\")]`",
+            "member `{member}` becomes a gRPC metadata key of {} characters, and AIP-193 allows at most 64; rename it with `#[api(rename = \"...\")]`",
             key.len()
         ))
     } else {
